@@ -1,7 +1,8 @@
 /**
  * Loads a network from YAML: one file, or a folder whose YAML files are merged (list sections
  * concatenate, single sections appear once). A file may `include:` others (paths relative to it);
- * anchors, aliases and merge keys work inside a file. Every element remembers the file and line it
+ * anchors, aliases and merge keys work inside a file, and top-level `x-...` keys may hold the
+ * anchored blocks (they are not part of the model). Every element remembers the file and line it
  * came from, so that every finding can name them.
  */
 import { createHash } from 'node:crypto';
@@ -265,7 +266,8 @@ export function loadTopology(path: string): LoadResult {
     const parsed: ParsedFile = { file: name, text, data: data as Record<string, unknown> };
     parsedFiles.push(parsed);
     for (const [key, value] of Object.entries(parsed.data)) {
-      if (key === 'include') continue;
+      // `include` is handled below; `x-...` keys hold anchors to reuse (as in compose files).
+      if (key === 'include' || key.startsWith('x-')) continue;
       if ((LIST_SECTIONS as readonly string[]).includes(key)) {
         if (!Array.isArray(value)) {
           const loc = locateInDoc(parsed, [key]);
@@ -381,6 +383,9 @@ export function schemaErrors(data: unknown): SchemaError[] {
       message = `unknown field '${pointer.split('/').pop()}'`;
     } else if (schema.anyOf && schema.anyOf.every((s) => s.const !== undefined)) {
       message = `${shown} is not one of: ${schema.anyOf.map((s) => String(s.const)).join(', ')}`;
+    } else if (schema.description?.startsWith('secret reference')) {
+      // Never echo what was written there: it may be the secret itself.
+      message = `not a valid ${schema.description}`;
     } else if (schema.description && e.message.startsWith('Expected string to match')) {
       message = `${shown} is not a valid ${schema.description}`;
     } else {
