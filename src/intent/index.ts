@@ -11,24 +11,52 @@ import { RULES } from './rules/index.js';
 
 export type { Rule } from './rule.js';
 export type { RuleContext } from './context.js';
+export { buildContext } from './context.js';
 export { RULES } from './rules/index.js';
+export { computeReachability, learnedBy, learns } from './reachability.js';
+export type { Reachability, LearnEdge, VpnNode } from './reachability.js';
 
-/** Remove elements that broke the schema, remembering their names. Pure: returns a new object. */
+/** Loader findings that mean a file of the network is missing from the merged data. */
+const UNREAD = new Set(['MODEL_YAML_SYNTAX', 'MODEL_FILE_MISSING', 'MODEL_FILE_UNREADABLE', 'MODEL_FILE_SHAPE']);
+
+function addName(names: Set<string>, value: unknown): void {
+  if (typeof value === 'string' || typeof value === 'number') names.add(String(value));
+}
+
+/**
+ * Remove elements that broke the schema, remembering their names and ids (both, since references
+ * use ids for sites, zones and departments and names elsewhere), the ids of broken VLANs
+ * (`vlanIds`) and the security zones declared on broken devices (`securityZones`).
+ * Pure: returns a new object; positions are kept, so pointers stay right.
+ */
 function withoutBrokenElements(load: LoadResult): { topology: Topology; brokenNames: Map<string, Set<string>> } {
   const brokenNames = new Map<string, Set<string>>();
-  const copy: Record<string, unknown> = { ...(load.topology as unknown as Record<string, unknown>) };
+  const source = (load.topology ?? {}) as unknown as Record<string, unknown>;
+  const copy: Record<string, unknown> = { ...source };
+  const names = (key: string): Set<string> => {
+    let set = brokenNames.get(key);
+    if (!set) { set = new Set(); brokenNames.set(key, set); }
+    return set;
+  };
   for (const [section, indices] of load.invalidElements) {
     const list = copy[section];
     if (!Array.isArray(list)) continue;
-    const names = new Set<string>();
     copy[section] = list.map((item, i) => {
       if (!indices.has(i)) return item;
       const rec = item as Record<string, unknown> | null;
-      const name = rec && typeof rec === 'object' ? (rec.name ?? rec.id) : undefined;
-      if (typeof name === 'string') names.add(name);
-      return undefined; // keep positions so pointers stay right
+      if (rec && typeof rec === 'object') {
+        addName(names(section), rec.name);
+        addName(names(section), rec.id);
+        if (section === 'vlans') addName(names('vlanIds'), rec.id);
+        if (section === 'devices') {
+          const fw = rec.firewall as { zones?: unknown } | undefined;
+          if (fw && typeof fw === 'object' && Array.isArray(fw.zones)) {
+            for (const z of fw.zones) if (z && typeof z === 'object') addName(names('securityZones'), (z as { name?: unknown }).name);
+          }
+        }
+      }
+      return undefined;
     });
-    brokenNames.set(section, names);
   }
   // Sections that are not lists at all (a schema error on the whole section) are dropped.
   for (const [k, v] of Object.entries(copy)) {
@@ -47,11 +75,31 @@ export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Find
     } catch (err) {
       out.push({
         code: 'INTENT_RULE_FAILED', severity: 'error', pointer: '',
-        message: `rule '${rule.id}' could not finish on this input: ${(err as Error).message}`,
+        message: `rule '${rule.id}' could not finish on this input: ${(err as Error)?.message ?? String(err)}`,
       });
     }
   }
   return out;
+}
+
+/**
+ * Add file, line and readable path to every finding. Locating must not turn bad input into an
+ * exception: a finding that cannot be located keeps its pointer as its path and the network's
+ * origin as its file.
+ */
+function locateSafely(load: LoadResult, findings: Finding[]): void {
+  try {
+    locateFindings(load, findings);
+  } catch {
+    for (const f of findings) {
+      try {
+        locateFindings(load, [f]);
+      } catch {
+        f.path ??= f.pointer;
+        f.file ??= load.origin;
+      }
+    }
+  }
 }
 
 export interface ValidationResult {
@@ -60,15 +108,20 @@ export interface ValidationResult {
   ok: boolean;
 }
 
-/** Validate an already-loaded topology: loader findings plus every rule's. */
+/**
+ * Validate an already-loaded topology: loader findings plus every rule's. When a file could not be
+ * read or parsed, the rules still run on the rest (all problems at once), and a reference that
+ * resolves nowhere is a warning, since the unread file may declare it.
+ */
 export function validateLoaded(load: LoadResult, rules: readonly Rule[] = RULES): ValidationResult {
   const findings: Finding[] = [...load.findings];
-  const onlySyntax = load.findings.some((f) => f.code === 'MODEL_YAML_SYNTAX' || f.code === 'MODEL_FILE_MISSING');
-  if (!onlySyntax) {
+  const incomplete = load.findings.some((f) => UNREAD.has(f.code));
+  const anything = Object.keys(load.topology ?? {}).length > 0;
+  if (anything) {
     const { topology, brokenNames } = withoutBrokenElements(load);
-    findings.push(...runRules(buildContext(topology, brokenNames), rules));
+    findings.push(...runRules(buildContext(topology, brokenNames, { incomplete }), rules));
   }
-  locateFindings(load, findings);
+  locateSafely(load, findings);
   sortFindings(findings);
   return { load, findings, ok: !hasErrors(findings) };
 }

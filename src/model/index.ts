@@ -1,7 +1,7 @@
 export * from './schema.js';
 export * from './findings.js';
 export * from './catalog.js';
-export { loadTopology, discoverNetworks, locateFindings, readablePath, canonicalJson, schemaErrors, SourceMap } from './loader.js';
+export { loadTopology, loadTopologyFromObject, discoverNetworks, locateFindings, readablePath, canonicalJson, schemaErrors, SourceMap } from './loader.js';
 export type { LoadResult, SourceLocation } from './loader.js';
 export { summarizeTopology, formatSummary } from './summary.js';
 export type { TopologySummary } from './summary.js';

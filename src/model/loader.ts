@@ -346,6 +346,72 @@ export function loadTopology(path: string): LoadResult {
   };
 }
 
+/**
+ * Load a network given as data rather than files (an API request body, a test's mutated copy).
+ * The data is written out as YAML text named `origin` and read back, so that every finding
+ * carries a line in that text. Never throws for bad input: problems are findings. `include` is
+ * not followed.
+ */
+export function loadTopologyFromObject(data: unknown, origin = '<memory>'): LoadResult {
+  const findings: Finding[] = [];
+  const sources = new SourceMap();
+  const merged: Record<string, unknown> = {};
+  let text = '';
+  let read: unknown;
+  try {
+    text = jsyaml.dump(data ?? null, { noRefs: true, lineWidth: -1, skipInvalid: true });
+    read = jsyaml.load(text);
+  } catch (err) {
+    findings.push({ code: 'MODEL_FILE_SHAPE', severity: 'error', pointer: '', message: `cannot read the topology data: ${(err as Error).message}`, file: origin, line: 1, column: 1 });
+  }
+  if (read !== null && typeof read === 'object' && !Array.isArray(read)) {
+    const parsed: ParsedFile = { file: origin, text, data: read as Record<string, unknown> };
+    for (const [key, value] of Object.entries(parsed.data)) {
+      if (key.startsWith('x-')) continue;
+      if ((LIST_SECTIONS as readonly string[]).includes(key)) {
+        if (!Array.isArray(value)) {
+          findings.push(finding('MODEL_SCHEMA', `section '${key}' must be a list`, pointerOf(key), locateInDoc(parsed, [key])));
+          continue;
+        }
+        merged[key] = value;
+        value.forEach((_item, i) => sources.add(key, { parsed, sourcePointer: [key, String(i)] }));
+      } else if ((SINGLE_SECTIONS as readonly string[]).includes(key)) {
+        merged[key] = value;
+        sources.setSingle(key, { parsed, sourcePointer: [key] });
+      } else {
+        const message = key === 'include'
+          ? 'include is not followed for a topology given as data'
+          : `unknown section '${key}' (known: ${[...SINGLE_SECTIONS, ...LIST_SECTIONS].join(', ')})`;
+        findings.push(finding(key === 'include' ? 'MODEL_SCHEMA' : 'MODEL_UNKNOWN_SECTION', message, pointerOf(key), locateInDoc(parsed, [key])));
+      }
+    }
+  } else if (findings.length === 0) {
+    findings.push({ code: 'MODEL_FILE_SHAPE', severity: 'error', pointer: '', message: 'a topology must be a mapping of sections (network, devices, links...)', file: origin, line: 1, column: 1 });
+  }
+  const invalidElements = new Map<string, Set<number>>();
+  let schemaValid = true;
+  for (const err of schemaErrors(merged)) {
+    schemaValid = false;
+    const segs = splitPointer(err.pointer);
+    if (segs.length >= 2 && (LIST_SECTIONS as readonly string[]).includes(segs[0]!) && /^\d+$/.test(segs[1]!)) {
+      const set = invalidElements.get(segs[0]!) ?? new Set<number>();
+      set.add(Number(segs[1]));
+      invalidElements.set(segs[0]!, set);
+    }
+    findings.push({ code: err.code, severity: 'error', pointer: err.pointer, message: err.message });
+  }
+  return {
+    topology: merged as unknown as Topology,
+    schemaValid: schemaValid && !findings.some((f) => f.severity === 'error'),
+    invalidElements,
+    findings,
+    sources,
+    files: sources.files(),
+    hash: createHash('sha256').update(canonicalJson(merged)).digest('hex'),
+    origin,
+  };
+}
+
 interface SchemaError { code: string; pointer: string; message: string }
 let compiled: TypeCheck<typeof TopologySchema> | undefined;
 
@@ -399,6 +465,24 @@ export function schemaErrors(data: unknown): SchemaError[] {
   return out.filter((e) => !out.some((o) => o !== e && o.pointer.startsWith(e.pointer + '/') && e.code === 'MODEL_SCHEMA'));
 }
 
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+
+/** The label of a list element in a readable path: its id or name, or what identifies it. */
+function labelOf(item: Record<string, unknown>): string | undefined {
+  const own = str(item.id) ?? str(item.name);
+  if (own !== undefined) return own;
+  const end = (e: unknown) => {
+    const r = e && typeof e === 'object' ? (e as Record<string, unknown>) : {};
+    return str(r.device) !== undefined && str(r.port) !== undefined ? `${str(r.device)}:${str(r.port)}` : undefined;
+  };
+  if (end(item) !== undefined) return end(item);
+  if (end(item.a) !== undefined && end(item.b) !== undefined) return `${end(item.a)}--${end(item.b)}`;
+  if (str(item.device) !== undefined) return str(item.device); // a VRRP member
+  if (str(item.vlan) !== undefined) return `vlan ${str(item.vlan)}`;
+  return str(item.prefix) ?? str(item.interface);
+}
+
 /** Readable path: array indices replaced by the element's name or id where it has one. */
 export function readablePath(topology: unknown, pointer: string): string {
   const segs = splitPointer(pointer);
@@ -407,11 +491,7 @@ export function readablePath(topology: unknown, pointer: string): string {
   for (const seg of segs) {
     if (Array.isArray(node)) {
       const item = node[Number(seg)] as Record<string, unknown> | undefined;
-      const label = item && typeof item === 'object'
-        ? (item.id ?? item.name ?? (item.device !== undefined && item.port !== undefined ? `${item.device}:${item.port}` : undefined)
-          ?? (item.a && item.b ? `${(item.a as { device?: string }).device}:${(item.a as { port?: string }).port}--${(item.b as { device?: string }).device}:${(item.b as { port?: string }).port}` : undefined)
-          ?? (item.vlan !== undefined ? `vlan ${item.vlan}` : undefined))
-        : undefined;
+      const label = item && typeof item === 'object' ? labelOf(item) : undefined;
       out += `[${label !== undefined ? String(label) : seg}]`;
       node = item;
     } else {

@@ -1,0 +1,36 @@
+import type { Rule } from '../rule.js';
+import { addressingRule } from './addressing.js';
+import { credentialsRule } from './credentials.js';
+import { duplicatesRule } from './duplicates.js';
+import { firewallRule } from './firewall.js';
+import { isolationRule } from './isolation.js';
+import { lagsRule } from './lags.js';
+import { platformSupportRule } from './platform-support.js';
+import { portUsageRule } from './port-usage.js';
+import { redundancyRule } from './redundancy.js';
+import { referencesRule } from './references.js';
+import { routingRule } from './routing.js';
+import { vlansRule } from './vlans.js';
+import { vrrpRule } from './vrrp.js';
+
+export {
+  addressingRule, credentialsRule, duplicatesRule, firewallRule, isolationRule, lagsRule, platformSupportRule,
+  portUsageRule, redundancyRule, referencesRule, routingRule, vlansRule, vrrpRule,
+};
+
+/** Every rule, in the order their findings are most useful to read. */
+export const RULES: readonly Rule[] = [
+  duplicatesRule,
+  referencesRule,
+  platformSupportRule,
+  vlansRule,
+  addressingRule,
+  isolationRule,
+  vrrpRule,
+  lagsRule,
+  portUsageRule,
+  routingRule,
+  firewallRule,
+  redundancyRule,
+  credentialsRule,
+];

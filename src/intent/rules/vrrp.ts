@@ -1,0 +1,158 @@
+/**
+ * VRRP: every group a working gateway pair. Members that name an unknown device are left to the
+ * `references` rule; a model without VRRP to `platform-support`.
+ *
+ * Codes:
+ * - INTENT_VRRP_NO_SVI (error): a member device has no VLAN interface for the member's VLAN.
+ * - INTENT_VRRP_VIP_OUTSIDE_SUBNET (error): the virtual IP lies in none of the member's VLAN-interface subnets.
+ * - INTENT_VRRP_VIP_IS_INTERFACE_ADDRESS (error): the virtual IP is a real interface address in the
+ *   members' routing table (the schema caps priority at 254, so no member may own the address).
+ * - INTENT_VRRP_VIP_DUPLICATE (error): two groups with one virtual IP in one routing table.
+ * - INTENT_VRRP_VLAN_MISMATCH (error): members in different VLANs.
+ * - INTENT_VRRP_SUBNET_MISMATCH (error): members whose subnets hold the virtual IP but differ in length.
+ * - INTENT_VRRP_VPN_MISMATCH (error): members' VLAN interfaces in different VPN instances.
+ * - INTENT_VRRP_DUPLICATE_MEMBER (error): one device twice in a group.
+ * - INTENT_VRRP_VRID_REUSED (error): two groups with the same VRID on one VLAN of one device.
+ * - INTENT_VRRP_PRIORITY_TIE (warning): two members with the same priority: the master is then
+ *   chosen by highest interface address, not by intent.
+ * - INTENT_VRRP_SINGLE_MEMBER (warning): a group of one: no redundancy.
+ * - INTENT_VRRP_TRACK_UNKNOWN (error): a tracked interface that is not a port of the device or `lag:N`
+ *   of one of its LAGs.
+ * - INTENT_VRRP_TRACK_INEFFECTIVE (warning): the master's priority minus all its tracks' reductions
+ *   still is not below the best backup's, so losing every tracked interface never moves the master.
+ */
+import { pointerOf, type Finding, type Svi } from '../../model/index.js';
+import { cidrContainsAddress, formatPrefix, parseCidr, parseIpv4, sameBlock, type Cidr } from '../../ipam/index.js';
+import { items, type RuleContext } from '../context.js';
+import { describeTable, interfaceExists, isString, knowsInventory, l3Interfaces, parseLagRef } from '../facts.js';
+import { error, warning, type Rule } from '../rule.js';
+
+function check(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const ifaces = l3Interfaces(ctx);
+  const vridUse = new Map<string, string>(); // device|vlan|vrid → group name
+  const vipUse = new Map<string, string>(); // table|virtual IP → group name
+
+  for (const [g, gi] of items(ctx.topology.vrrp)) {
+    const group = `VRRP group '${String(g.name)}'`;
+    const members = items(g.members);
+    const vip = parseIpv4(g.virtualIp);
+    if (members.length === 1) {
+      out.push(warning('INTENT_VRRP_SINGLE_MEMBER', pointerOf('vrrp', gi, 'members'), `${group} has one member (${String(members[0]![0].device)}): no redundancy for this gateway`));
+    }
+
+    const seenDevices = new Set<string>();
+    const firstVlan = members[0]?.[0].vlan;
+    const holding: Array<{ device: string; cidr: Cidr; mi: number }> = [];
+    const tables = new Map<string, string[]>(); // table → member devices
+    const priorities = new Map<number, string>();
+
+    for (const [m, mi] of members) {
+      const at = (...segs: (string | number)[]): string => pointerOf('vrrp', gi, 'members', mi, ...segs);
+      if (!isString(m.device)) continue;
+      if (seenDevices.has(m.device)) {
+        out.push(error('INTENT_VRRP_DUPLICATE_MEMBER', at('device'), `${group} lists ${m.device} twice`));
+        continue;
+      }
+      seenDevices.add(m.device);
+      if (m.vlan !== firstVlan) {
+        out.push(error('INTENT_VRRP_VLAN_MISMATCH', at('vlan'), `${group}: ${m.device} is in VLAN ${m.vlan} but ${String(members[0]![0].device)} in VLAN ${String(firstVlan)}; members must share one VLAN`));
+      }
+      if (Number.isInteger(m.priority)) {
+        const tie = priorities.get(m.priority);
+        if (tie !== undefined) {
+          out.push(warning('INTENT_VRRP_PRIORITY_TIE', at('priority'), `${group}: ${m.device} and ${tie} both have priority ${m.priority}; the master would be chosen by interface address, not by intent`));
+        } else priorities.set(m.priority, m.device);
+      }
+      const key = `${m.device}|${m.vlan}|${g.vrid}`;
+      const other = vridUse.get(key);
+      if (other !== undefined && other !== g.name) {
+        out.push(error('INTENT_VRRP_VRID_REUSED', pointerOf('vrrp', gi, 'vrid'), `${group} uses VRID ${g.vrid} on VLAN ${m.vlan} of ${m.device}, as group '${other}' does: the two would share one virtual MAC`));
+      } else vridUse.set(key, String(g.name));
+
+      const dev = ctx.devices.get(m.device)?.device;
+      if (!dev) continue; // unknown or broken device: rule `references`
+      const svi = items(dev.svis).find(([s]) => s.vlan === m.vlan)?.[0] as Svi | undefined;
+      if (!svi) {
+        out.push(error('INTENT_VRRP_NO_SVI', at('vlan'), `${group}: ${m.device} has no VLAN ${m.vlan} interface to run VRRP on`));
+      } else {
+        const table = isString(svi.vpn) ? svi.vpn : '';
+        tables.set(table, [...(tables.get(table) ?? []), m.device]);
+        const subnets = (Array.isArray(svi.addresses) ? svi.addresses : []).map(parseCidr).filter((c): c is Cidr => c !== undefined);
+        if (vip !== undefined && subnets.length > 0) {
+          const inside = subnets.find((c) => cidrContainsAddress(c, vip));
+          if (inside) holding.push({ device: m.device, cidr: inside, mi });
+          else {
+            out.push(error('INTENT_VRRP_VIP_OUTSIDE_SUBNET', at(),
+              `${group}: virtual IP ${String(g.virtualIp)} is outside ${m.device}'s VLAN ${m.vlan} subnet${subnets.length > 1 ? 's' : ''} ${subnets.map(formatPrefix).join(', ')}`));
+          }
+        }
+      }
+      for (const [t, ti] of items(m.track)) {
+        if (!isString(t.interface)) continue;
+        if (!knowsInventory(dev) && parseLagRef(t.interface) === undefined) continue;
+        if (!interfaceExists(dev, t.interface)) {
+          out.push(error('INTENT_VRRP_TRACK_UNKNOWN', at('track', ti, 'interface'),
+            `${group}: ${m.device} tracks '${t.interface}', which is neither a port of the device nor one of its LAGs (lag:N)`));
+        }
+      }
+    }
+
+    for (const h of holding.slice(1)) {
+      const first = holding[0]!;
+      if (!sameBlock(h.cidr, first.cidr)) {
+        out.push(error('INTENT_VRRP_SUBNET_MISMATCH', pointerOf('vrrp', gi, 'members', h.mi),
+          `${group}: ${h.device} has the gateway's subnet as ${formatPrefix(h.cidr)} but ${first.device} as ${formatPrefix(first.cidr)}`));
+      }
+    }
+    if (tables.size > 1) {
+      const described = [...tables].map(([tb, devs]) => `${devs.join(', ')} in ${describeTable(tb || undefined)}`).join('; ');
+      out.push(error('INTENT_VRRP_VPN_MISMATCH', pointerOf('vrrp', gi, 'members'), `${group}: members' VLAN interfaces are in different routing tables (${described})`));
+    }
+    if (vip !== undefined) {
+      for (const table of tables.keys()) {
+        const other = vipUse.get(`${table}|${vip}`);
+        if (other !== undefined && other !== g.name) {
+          out.push(error('INTENT_VRRP_VIP_DUPLICATE', pointerOf('vrrp', gi, 'virtualIp'),
+            `${group} and group '${other}' both use virtual IP ${String(g.virtualIp)} in ${describeTable(table || undefined)}`));
+        } else vipUse.set(`${table}|${vip}`, String(g.name));
+      }
+      for (const table of tables.keys()) {
+        const owner = ifaces.find((i) => (i.vpn ?? '') === table && i.cidr.address === vip);
+        if (owner) {
+          out.push(error('INTENT_VRRP_VIP_IS_INTERFACE_ADDRESS', pointerOf('vrrp', gi, 'virtualIp'),
+            `${group}: virtual IP ${String(g.virtualIp)} is the real address of ${owner.device} ${owner.label}; use a free address for the gateway`));
+          break;
+        }
+      }
+    }
+
+    // Tracking on the master must be able to hand mastership over, at least when every tracked
+    // interface is down (tracking two uplinks with half the needed reduction each is a design:
+    // fail over only when both are lost).
+    const ranked = members.filter(([m]) => Number.isInteger(m.priority)).sort(([a], [b]) => b.priority - a.priority);
+    if (ranked.length >= 2 && ranked[0]![0].priority > ranked[1]![0].priority) {
+      const [master, mi] = ranked[0]!;
+      const backup = ranked[1]![0];
+      const tracks = items(master.track).filter(([t]) => Number.isInteger(t.reduce));
+      const total = tracks.reduce((sum, [t]) => sum + t.reduce, 0);
+      if (tracks.length > 0 && master.priority - total >= backup.priority) {
+        const names = tracks.map(([t]) => String(t.interface)).join(' and ');
+        out.push(warning('INTENT_VRRP_TRACK_INEFFECTIVE', pointerOf('vrrp', gi, 'members', mi, 'track'),
+          `${group}: even with ${names} down, ${master.device}'s priority only drops from ${master.priority} to ${master.priority - total}, not below ${backup.device}'s ${backup.priority}: the master never moves`));
+      }
+    }
+  }
+  return out;
+}
+
+export const vrrpRule: Rule = {
+  id: 'vrrp',
+  description: 'VRRP groups: interfaces, virtual IP, VLAN, subnet, priorities, VRIDs and tracking consistent',
+  codes: [
+    'INTENT_VRRP_NO_SVI', 'INTENT_VRRP_VIP_OUTSIDE_SUBNET', 'INTENT_VRRP_VIP_IS_INTERFACE_ADDRESS', 'INTENT_VRRP_VIP_DUPLICATE', 'INTENT_VRRP_VLAN_MISMATCH',
+    'INTENT_VRRP_SUBNET_MISMATCH', 'INTENT_VRRP_VPN_MISMATCH', 'INTENT_VRRP_DUPLICATE_MEMBER', 'INTENT_VRRP_VRID_REUSED',
+    'INTENT_VRRP_PRIORITY_TIE', 'INTENT_VRRP_SINGLE_MEMBER', 'INTENT_VRRP_TRACK_UNKNOWN', 'INTENT_VRRP_TRACK_INEFFECTIVE',
+  ],
+  check,
+};
