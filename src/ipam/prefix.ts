@@ -81,3 +81,24 @@ export function isNetworkAddress(c: Cidr): boolean {
 export function isBroadcastAddress(c: Cidr): boolean {
   return c.length <= 30 && c.address === c.broadcast;
 }
+
+/**
+ * Every pair of overlapping blocks in a list, as [earlier, later] positions, ordered by the later
+ * position and then the earlier one (the order a double loop over the list would give). CIDR
+ * blocks either nest or are disjoint, so one sweep over the blocks sorted by start, keeping the
+ * chain of enclosing blocks, finds them all in O(n log n + pairs).
+ */
+export function overlappingPairs<T>(list: readonly T[], cidrOf: (item: T) => Cidr): Array<[number, number]> {
+  const order = list.map((_, i) => i);
+  const blocks = list.map(cidrOf);
+  order.sort((a, b) => blocks[a]!.network - blocks[b]!.network || blocks[b]!.broadcast - blocks[a]!.broadcast || a - b);
+  const pairs: Array<[number, number]> = [];
+  const open: number[] = [];
+  for (const i of order) {
+    const c = blocks[i]!;
+    while (open.length > 0 && blocks[open[open.length - 1]!]!.broadcast < c.network) open.pop();
+    for (const o of open) pairs.push(o < i ? [o, i] : [i, o]);
+    open.push(i);
+  }
+  return pairs.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
+}

@@ -37,7 +37,7 @@
  */
 import { pointerOf, type Finding } from '../../model/index.js';
 import {
-  cidrContains, cidrContainsAddress, cidrOverlaps, formatIpv4, formatPrefix, hasHostBits, isBroadcastAddress,
+  cidrContains, cidrContainsAddress, cidrOverlaps, formatIpv4, overlappingPairs, formatPrefix, hasHostBits, isBroadcastAddress,
   isNetworkAddress, parseCidr, parseIpv4, sameBlock, type Cidr,
 } from '../../ipam/index.js';
 import { items, type RuleContext } from '../context.js';
@@ -105,7 +105,10 @@ function check(ctx: RuleContext): Finding[] {
 
   // Duplicates and overlaps, per routing table.
   const tables = new Map<string, L3Interface[]>();
-  for (const i of ifaces) tables.set(i.vpn ?? '', [...(tables.get(i.vpn ?? '') ?? []), i]);
+  for (const i of ifaces) {
+    const list = tables.get(i.vpn ?? '');
+    if (list) list.push(i); else tables.set(i.vpn ?? '', [i]);
+  }
   for (const list of tables.values()) {
     const firstAt = new Map<number, L3Interface>();
     for (const i of list) {
@@ -115,11 +118,9 @@ function check(ctx: RuleContext): Finding[] {
           `${formatIpv4(i.cidr.address)} on ${i.device} ${i.label} is already the address of ${first.device} ${first.label} in ${describeTable(i.vpn)}`));
       } else firstAt.set(i.cidr.address, i);
     }
-    for (let j = 1; j < list.length; j++) {
-      for (let k = 0; k < j; k++) {
-        const reason = overlapReason(list[k]!, list[j]!);
-        if (reason) out.push(error('INTENT_ADDRESS_OVERLAP', list[j]!.pointer, reason));
-      }
+    for (const [k, j] of overlappingPairs(list, (i) => i.cidr)) {
+      const reason = overlapReason(list[k]!, list[j]!);
+      if (reason) out.push(error('INTENT_ADDRESS_OVERLAP', list[j]!.pointer, reason));
     }
   }
 
@@ -137,16 +138,17 @@ function check(ctx: RuleContext): Finding[] {
   for (const p of pools) {
     if (hasHostBits(p.cidr)) out.push(error('INTENT_PREFIX_HOST_BITS', p.pointer, `${p.label} has host bits set: write ${formatPrefix(p.cidr)}`));
   }
-  for (let j = 1; j < pools.length; j++) {
-    for (let k = 0; k < j; k++) {
-      if (cidrOverlaps(pools[k]!.cidr, pools[j]!.cidr)) {
-        out.push(error('INTENT_POOL_OVERLAP', pools[j]!.pointer, `${pools[j]!.label} overlaps ${pools[k]!.label}: pools must be disjoint, since shared services learn them side by side`));
-      }
-    }
+  for (const [k, j] of overlappingPairs(pools, (p) => p.cidr)) {
+    out.push(error('INTENT_POOL_OVERLAP', pools[j]!.pointer, `${pools[j]!.label} overlaps ${pools[k]!.label}: pools must be disjoint, since shared services learn them side by side`));
+  }
+  const poolsByVpn = new Map<string, Pool[]>();
+  for (const p of pools) {
+    if (p.vpn === undefined) continue;
+    const list = poolsByVpn.get(p.vpn);
+    if (list) list.push(p); else poolsByVpn.set(p.vpn, [p]);
   }
   for (const i of ifaces) {
-    for (const p of pools) {
-      if (p.vpn === undefined || p.vpn !== i.vpn) continue;
+    for (const p of (i.vpn !== undefined ? poolsByVpn.get(i.vpn) : undefined) ?? []) {
       if (cidrOverlaps(p.cidr, i.cidr) && !cidrContains(p.cidr, i.cidr)) {
         out.push(error('INTENT_ADDRESS_OVERLAP', i.pointer, `${ifaceLabel(i)} straddles the edge of ${p.label} in ${describeTable(i.vpn)}: a subnet must lie inside the pool or outside it`));
       }
@@ -155,7 +157,10 @@ function check(ctx: RuleContext): Finding[] {
 
   // Across VPN instances: what one instance holds (its own prefixes and those it learns) must not overlap.
   const originated = new Map<string, Originated[]>();
-  const originate = (o: Originated): void => { originated.set(o.vpn, [...(originated.get(o.vpn) ?? []), o]); };
+  const originate = (o: Originated): void => {
+    const list = originated.get(o.vpn);
+    if (list) list.push(o); else originated.set(o.vpn, [o]);
+  };
   for (const i of ifaces) if (i.vpn !== undefined) originate({ vpn: i.vpn, cidr: i.cidr, pointer: i.pointer, label: ifaceLabel(i), pool: false });
   for (const p of pools) if (p.vpn !== undefined) originate({ vpn: p.vpn, cidr: p.cidr, pointer: p.pointer, label: p.label, pool: true });
   const graph = computeReachability(t);
@@ -164,17 +169,15 @@ function check(ctx: RuleContext): Finding[] {
     const sources = graph.edges.filter((e) => e.learner === learner.name);
     if (sources.length === 0) continue;
     const held = [learner.name, ...sources.map((e) => e.source)].flatMap((v) => originated.get(v) ?? []);
-    for (let j = 1; j < held.length; j++) {
-      for (let k = 0; k < j; k++) {
-        const [a, b] = [held[k]!, held[j]!];
-        if (a.vpn === b.vpn || (a.pool && b.pool) || !cidrOverlaps(a.cidr, b.cidr)) continue; // pools: INTENT_POOL_OVERLAP
-        const key = [a.pointer, b.pointer].sort().join(' ');
-        if (reported.has(key)) continue;
-        reported.add(key);
-        const how = (o: Originated): string => (o.vpn === learner.name ? `its own ${o.label}` : `${o.label} learned from '${o.vpn}'`);
-        out.push(error('INTENT_ADDRESS_OVERLAP_LEARNED', b.pointer,
-          `VPN instance '${learner.name}' holds ${how(b)} and ${how(a)}: the two overlap, so one of them is unreachable from '${learner.name}'`));
-      }
+    for (const [k, j] of overlappingPairs(held, (o) => o.cidr)) {
+      const [a, b] = [held[k]!, held[j]!];
+      if (a.vpn === b.vpn || (a.pool && b.pool)) continue; // pools: INTENT_POOL_OVERLAP
+      const key = [a.pointer, b.pointer].sort().join(' ');
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const how = (o: Originated): string => (o.vpn === learner.name ? `its own ${o.label}` : `${o.label} learned from '${o.vpn}'`);
+      out.push(error('INTENT_ADDRESS_OVERLAP_LEARNED', b.pointer,
+        `VPN instance '${learner.name}' holds ${how(b)} and ${how(a)}: the two overlap, so one of them is unreachable from '${learner.name}'`));
     }
   }
 

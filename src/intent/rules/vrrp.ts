@@ -30,6 +30,12 @@ import { error, warning, type Rule } from '../rule.js';
 function check(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   const ifaces = l3Interfaces(ctx);
+  // The first interface holding each address, per routing table ('' is the global table).
+  const addressOwner = new Map<string, (typeof ifaces)[number]>();
+  for (const i of ifaces) {
+    const key = `${i.vpn ?? ''}|${i.cidr.address}`;
+    if (!addressOwner.has(key)) addressOwner.set(key, i);
+  }
   const vridUse = new Map<string, string>(); // device|vlan|vrid → group name
   const vipUse = new Map<string, string>(); // table|virtual IP → group name
 
@@ -118,7 +124,7 @@ function check(ctx: RuleContext): Finding[] {
         } else vipUse.set(`${table}|${vip}`, String(g.name));
       }
       for (const table of tables.keys()) {
-        const owner = ifaces.find((i) => (i.vpn ?? '') === table && i.cidr.address === vip);
+        const owner = addressOwner.get(`${table}|${vip}`);
         if (owner) {
           out.push(error('INTENT_VRRP_VIP_IS_INTERFACE_ADDRESS', pointerOf('vrrp', gi, 'virtualIp'),
             `${group}: virtual IP ${String(g.virtualIp)} is the real address of ${owner.device} ${owner.label}; use a free address for the gateway`));

@@ -39,3 +39,15 @@ describe('ipam prefix arithmetic', () => {
     expect(isNetworkAddress(c('10.255.0.1/32'))).toBe(false);
   });
 });
+
+describe('overlappingPairs', () => {
+  it('finds exactly the pairs a double loop finds, in the same order', async () => {
+    const { overlappingPairs, parseCidr, cidrOverlaps } = await import('../../../src/ipam/index.js');
+    const texts = ['10.0.0.0/8', '10.1.0.0/16', '192.168.1.0/24', '10.1.2.0/24', '10.1.0.0/16', '172.16.0.0/12', '10.1.2.5/32', '192.168.2.0/24'];
+    const list = texts.map((t) => parseCidr(t)!);
+    const expected: Array<[number, number]> = [];
+    for (let j = 1; j < list.length; j++) for (let k = 0; k < j; k++) if (cidrOverlaps(list[k]!, list[j]!)) expected.push([k, j]);
+    expect(overlappingPairs(list, (c) => c)).toEqual(expected);
+    expect(expected.length).toBe(10);
+  });
+});
