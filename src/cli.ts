@@ -63,6 +63,34 @@ const COMMANDS: Record<string, Command> = {
       return ok ? 0 : 1;
     },
   },
+  render: {
+    summary: "print a device's intended configuration, as the device would print it",
+    usage: 'dcnet render <device> [--topology path]',
+    options: { topology: { type: 'string', short: 't' } },
+    async run({ positionals, values }, io) {
+      if (positionals.length !== 1) throw new UsageError('name one device');
+      const { runRender } = await import('./cli/render.js');
+      return runRender({ device: positionals[0]!, topology: (values.topology as string | undefined) ?? DEFAULT_TOPOLOGY }, io);
+    },
+  },
+  plan: {
+    summary: 'diff running configurations (saved as files) against the intended ones: unified diff, commands, rollback',
+    usage: 'dcnet plan --offline --running <dir> [--topology path] [--device name]... [--json]',
+    options: {
+      offline: { type: 'boolean' }, running: { type: 'string', short: 'r' }, topology: { type: 'string', short: 't' },
+      device: { type: 'string', short: 'd', multiple: true }, json: { type: 'boolean' },
+    },
+    async run({ positionals, values }, io) {
+      if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+      if (!values.offline) throw new UsageError('only offline planning exists so far: pass --offline --running <dir>');
+      if (typeof values.running !== 'string') throw new UsageError('--running <dir> is required');
+      const { runPlan } = await import('./cli/plan.js');
+      return runPlan({
+        running: values.running, topology: (values.topology as string | undefined) ?? DEFAULT_TOPOLOGY,
+        devices: values.device as string[] | undefined, json: Boolean(values.json),
+      }, io);
+    },
+  },
   demo: {
     summary: 'the demo: validate the reference topologies, store them in the embedded database, summarise',
     usage: 'dcnet demo [path]',
@@ -71,6 +99,7 @@ const COMMANDS: Record<string, Command> = {
       return runDemo(positionals[0] ?? DEFAULT_TOPOLOGY, io);
     },
   },
+
   db: {
     summary: 'database tasks: `dcnet db migrate` applies migrations/ (PGlite data folder, or DATABASE_URL)',
     usage: 'dcnet db migrate',
