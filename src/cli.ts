@@ -99,7 +99,20 @@ const COMMANDS: Record<string, Command> = {
       return runDemo(positionals[0] ?? DEFAULT_TOPOLOGY, io);
     },
   },
-
+  lab: {
+    summary: 'the simulated devices: `dcnet lab up [topology]` boots them (SSH, SNMP, control API), `dcnet lab down` stops them',
+    usage: 'dcnet lab up [topology] [--configured] [--control-port N] [--ssh-port N] [--snmp-port N] | dcnet lab down',
+    options: {
+      configured: { type: 'boolean' }, 'control-port': { type: 'string' }, 'ssh-port': { type: 'string' }, 'snmp-port': { type: 'string' },
+    },
+    async run({ positionals, values }, io) {
+      const { labUp, labDown } = await import('./cli/lab.js');
+      const [sub, ...rest] = positionals;
+      if (sub === 'up') return labUp(rest, values, io);
+      if (sub === 'down') return labDown(io);
+      throw new UsageError('usage: dcnet lab up [topology] [--configured] [--control-port N] | dcnet lab down');
+    },
+  },
   db: {
     summary: 'database tasks: `dcnet db migrate` applies migrations/ (PGlite data folder, or DATABASE_URL)',
     usage: 'dcnet db migrate',

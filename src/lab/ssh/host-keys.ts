@@ -1,0 +1,46 @@
+/**
+ * SSH host keys of the lab's devices: one Ed25519 key per device, generated once per lab start
+ * (fast enough for a thousand devices), and a second one generated on demand for the
+ * `altHostKey` fault.
+ */
+import { createHash } from 'node:crypto';
+import ssh2 from 'ssh2';
+
+const { utils } = ssh2;
+
+export interface HostKey {
+  /** OpenSSH private key text (what ssh2's Server takes). */
+  privateKey: string;
+  /** `ssh-ed25519 AAAA...` (known_hosts form without the host). */
+  publicKey: string;
+  /** `SHA256:...` as OpenSSH prints it. */
+  fingerprint: string;
+}
+
+export function generateHostKey(comment = 'dcnet-lab'): HostKey {
+  const pair = utils.generateKeyPairSync('ed25519', { comment });
+  const parsed = utils.parseKey(pair.public);
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (key instanceof Error || !key) throw new Error(`cannot read a generated host key: ${String(key)}`);
+  const blob = key.getPublicSSH();
+  const fingerprint = `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+  return { privateKey: pair.private, publicKey: pair.public.trim(), fingerprint };
+}
+
+/** Host keys per device, the alternative ones made when first asked for. */
+export class HostKeyStore {
+  private readonly keys = new Map<string, HostKey>();
+  private readonly alt = new Map<string, HostKey>();
+
+  primary(device: string): HostKey {
+    let k = this.keys.get(device);
+    if (!k) this.keys.set(device, (k = generateHostKey(`${device}@dcnet-lab`)));
+    return k;
+  }
+
+  alternative(device: string): HostKey {
+    let k = this.alt.get(device);
+    if (!k) this.alt.set(device, (k = generateHostKey(`${device}-alt@dcnet-lab`)));
+    return k;
+  }
+}
