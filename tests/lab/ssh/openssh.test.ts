@@ -51,7 +51,7 @@ function sshArgs(name: string, extra: string[] = []): string[] {
     '-o', 'ConnectTimeout=5', ...extra, `dcnet@${e.address}`];
 }
 
-describe.skipIf(!HAVE_SSH)('OpenSSH, non-interactive', () => {
+describe('OpenSSH, non-interactive', () => {
   it("`ssh host 'display version'` with public-key auth", async () => {
     const { stdout } = await run('ssh', [...sshArgs('core-1', ['-i', keyFile, '-o', 'BatchMode=yes']), 'display version'], { timeout: 10_000 });
     expect(stdout.split('\r\n').slice(0, 4)).toEqual([
@@ -92,7 +92,7 @@ describe.skipIf(!HAVE_SSH)('OpenSSH, non-interactive', () => {
   });
 });
 
-describe.skipIf(!HAVE_SSH || !HAVE_TMUX)('OpenSSH, interactive session driven through tmux', () => {
+describe('OpenSSH, interactive session driven through tmux', () => {
   const socket = `dcnet-lab-test-${process.pid}`;
   const tmux = (...args: string[]) => run('tmux', ['-L', socket, ...args], { timeout: 5000 });
   const screen = async () => (await tmux('capture-pane', '-p', '-t', 'lab')).stdout.replace(/\s+$/g, '');

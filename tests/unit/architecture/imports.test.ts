@@ -28,6 +28,8 @@ const ALLOWED: Record<string, string[]> = {
 };
 const SHARED = new Set(['errors.ts', 'log.ts']);
 const PLATFORM_FOLDERS = new Set(['render', 'drivers']);
+/** Only these sub-folders are platforms; others (drivers/session, drivers/common, drivers/shared-vrp) are shared by the platforms. */
+const PLATFORMS = new Set(['huawei-vrp', 'ruijie-rgos', 'huawei-usg']);
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -38,7 +40,7 @@ function moduleOf(file: string): { module: string; platform?: string } {
   const parts = relative(SRC, file).split('/');
   if (parts.length === 1) return { module: parts[0] === 'cli.ts' ? 'cli' : parts[0]! };
   const module = parts[0]!;
-  const platform = PLATFORM_FOLDERS.has(module) && parts.length > 2 ? parts[1] : undefined;
+  const platform = PLATFORM_FOLDERS.has(module) && parts.length > 2 && PLATFORMS.has(parts[1]!) ? parts[1] : undefined;
   return { module, platform };
 }
 

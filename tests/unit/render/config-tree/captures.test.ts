@@ -25,7 +25,7 @@ function sampleAfter(file: string, heading: string): string {
   return text.slice(start, text.indexOf('```', start));
 }
 
-describe.skipIf(!existsSync(join(SHARED, 'reference')))('samples seen on devices (reference documents)', () => {
+describe('samples seen on devices (reference documents)', () => {
   it('VRP `display current-configuration` (S-series V200R023)', () => {
     const tree = parseConfig(sampleAfter('huawei-vrp.md', '### 3.1 `display current-configuration`'), 'huawei-vrp', { device: 'SW1POP10' });
     expect(tree.header).toEqual(['!Software Version V200R023C00SPC500']);
