@@ -14,5 +14,7 @@ export { migrateDatabase, MIGRATIONS_FOLDER, MIGRATIONS_TABLE, type MigrateOptio
 export { DbError, DB_ERROR_CODES, redactUrl, type DbErrorCode } from './errors.js';
 export * from './repositories/audit.js';
 export * from './repositories/topology-revisions.js';
+export * from './repositories/host-keys.js';
 export * as schema from './schema/index.js';
 export type { AuditRow, NewAuditRow, TopologyRevisionRow, NewTopologyRevisionRow } from './schema/index.js';
+export type { SshHostKeyRow, NewSshHostKeyRow } from './schema/index.js';

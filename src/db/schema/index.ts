@@ -1,2 +1,3 @@
 export * from './audit.js';
 export * from './topology.js';
+export * from './host-keys.js';
