@@ -317,23 +317,30 @@ export function loadTopology(path: string): LoadResult {
   }
   for (const f of files) readOne(f);
 
-  // Schema: collect every error; remember which top-level elements are broken.
-  const invalidElements = new Map<string, Set<number>>();
-  let schemaValid = true;
-  const hadSyntax = findings.some((f) => f.code === 'MODEL_YAML_SYNTAX');
-  if (parsedFiles.length > 0 || !hadSyntax) {
-    for (const err of schemaErrors(merged)) {
-      schemaValid = false;
-      const segs = splitPointer(err.pointer);
-      if (segs.length >= 2 && (LIST_SECTIONS as readonly string[]).includes(segs[0]!) && /^\d+$/.test(segs[1]!)) {
-        const set = invalidElements.get(segs[0]!) ?? new Set<number>();
-        set.add(Number(segs[1]));
-        invalidElements.set(segs[0]!, set);
-      }
-      findings.push({ code: err.code, severity: 'error', pointer: err.pointer, message: err.message });
-    }
-  } else schemaValid = false;
+  // A schema check of nothing but syntax errors would only add noise.
+  const onlySyntax = parsedFiles.length === 0 && findings.some((f) => f.code === 'MODEL_YAML_SYNTAX');
+  return finishLoad(merged, findings, sources, displayName(abs), !onlySyntax);
+}
 
+/**
+ * The common end of loading: check the schema (every error, remembering which top-level elements
+ * are broken), hash the canonical model, and assemble the result.
+ */
+function finishLoad(
+  merged: Record<string, unknown>, findings: Finding[], sources: SourceMap, origin: string, checkSchema = true,
+): LoadResult {
+  const invalidElements = new Map<string, Set<number>>();
+  let schemaValid = checkSchema;
+  for (const err of checkSchema ? schemaErrors(merged) : []) {
+    schemaValid = false;
+    const segs = splitPointer(err.pointer);
+    if (segs.length >= 2 && (LIST_SECTIONS as readonly string[]).includes(segs[0]!) && /^\d+$/.test(segs[1]!)) {
+      const set = invalidElements.get(segs[0]!) ?? new Set<number>();
+      set.add(Number(segs[1]));
+      invalidElements.set(segs[0]!, set);
+    }
+    findings.push({ code: err.code, severity: 'error', pointer: err.pointer, message: err.message });
+  }
   return {
     topology: merged as unknown as Topology,
     schemaValid: schemaValid && !findings.some((f) => f.severity === 'error'),
@@ -342,7 +349,7 @@ export function loadTopology(path: string): LoadResult {
     sources,
     files: sources.files(),
     hash: createHash('sha256').update(canonicalJson(merged)).digest('hex'),
-    origin: displayName(abs),
+    origin,
   };
 }
 
@@ -388,28 +395,7 @@ export function loadTopologyFromObject(data: unknown, origin = '<memory>'): Load
   } else if (findings.length === 0) {
     findings.push({ code: 'MODEL_FILE_SHAPE', severity: 'error', pointer: '', message: 'a topology must be a mapping of sections (network, devices, links...)', file: origin, line: 1, column: 1 });
   }
-  const invalidElements = new Map<string, Set<number>>();
-  let schemaValid = true;
-  for (const err of schemaErrors(merged)) {
-    schemaValid = false;
-    const segs = splitPointer(err.pointer);
-    if (segs.length >= 2 && (LIST_SECTIONS as readonly string[]).includes(segs[0]!) && /^\d+$/.test(segs[1]!)) {
-      const set = invalidElements.get(segs[0]!) ?? new Set<number>();
-      set.add(Number(segs[1]));
-      invalidElements.set(segs[0]!, set);
-    }
-    findings.push({ code: err.code, severity: 'error', pointer: err.pointer, message: err.message });
-  }
-  return {
-    topology: merged as unknown as Topology,
-    schemaValid: schemaValid && !findings.some((f) => f.severity === 'error'),
-    invalidElements,
-    findings,
-    sources,
-    files: sources.files(),
-    hash: createHash('sha256').update(canonicalJson(merged)).digest('hex'),
-    origin,
-  };
+  return finishLoad(merged, findings, sources, origin);
 }
 
 interface SchemaError { code: string; pointer: string; message: string }
