@@ -4,7 +4,7 @@
  * `altHostKey` fault.
  */
 import { createHash } from 'node:crypto';
-import ssh2 from 'ssh2';
+import ssh2, { type ParsedKey } from 'ssh2';
 
 const { utils } = ssh2;
 
@@ -18,10 +18,21 @@ export interface HostKey {
 }
 
 export function generateHostKey(comment = 'dcnet-lab'): HostKey {
-  const pair = utils.generateKeyPairSync('ed25519', { comment });
-  const parsed = utils.parseKey(pair.public);
-  const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (key instanceof Error || !key) throw new Error(`cannot read a generated host key: ${String(key)}`);
+  // ssh2 1.17 strips a leading zero byte of the public key, so about 1 key in 256 is malformed
+  // (mscdex/ssh2#1390, #1513): generate again until both halves parse.
+  for (let attempt = 0; ; attempt++) {
+    const pair = utils.generateKeyPairSync('ed25519', { comment });
+    const parsed = utils.parseKey(pair.public);
+    const key = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (key instanceof Error || !key || utils.parseKey(pair.private) instanceof Error) {
+      if (attempt < 16) continue;
+      throw new Error(`cannot read a generated host key: ${String(key)}`);
+    }
+    return hostKeyOf(pair, key);
+  }
+}
+
+function hostKeyOf(pair: { private: string; public: string }, key: ParsedKey): HostKey {
   const blob = key.getPublicSSH();
   const fingerprint = `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
   return { privateKey: pair.private, publicKey: pair.public.trim(), fingerprint };
