@@ -49,22 +49,6 @@ async function bootLab(topology: Topology, names: string[]): Promise<{ info: Lab
   return { info: { devices }, stop: () => lab.stop() };
 }
 
-// ---------------------------------------------------------------------------- the lab in a child process
-if (process.argv.includes('--lab-child')) {
-  const names = JSON.parse(process.env.BENCH_NAMES ?? '[]') as string[];
-  const { info, stop } = await bootLab(topologyOf(), names);
-  process.send!({ type: 'ready', info });
-  process.on('message', async (m: { type: string }) => {
-    if (m.type !== 'stop') return;
-    const cpu = process.cpuUsage();
-    await stop();
-    process.send!({ type: 'stopped', cpu });
-    process.disconnect();
-  });
-} else {
-  await main();
-}
-
 // ---------------------------------------------------------------------------- the bench
 type Phase = 'connect' | 'read' | 'apply' | 'readBack' | 'save' | 'close';
 const PHASES: Phase[] = ['connect', 'read', 'apply', 'readBack', 'save', 'close'];
@@ -91,7 +75,7 @@ async function main(): Promise<void> {
   let stopLab: () => Promise<NodeJS.CpuUsage | undefined>;
   if (LAB_MODE === 'child') {
     const child = fork(fileURLToPath(import.meta.url), ['--lab-child'], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE_LAB ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
       env: { ...process.env, BENCH_NAMES: JSON.stringify(names) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -118,6 +102,20 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   let commands = 0;
   const tag = `bench${Date.now().toString(36)}`;
+
+  // Warm-up (not counted): one device through every phase, so that lazy module loading and JIT
+  // compilation are not charged to the first devices.
+  {
+    const d = info.devices[0]!;
+    const w = getDriver(d.platform as 'huawei-vrp', {
+      device: d.name, host: d.address, port: d.sshPort, pool, hostKeys, logger: log, credentials: { username: 'dcnet', password: new Secret(PASSWORD) },
+    });
+    await w.open();
+    await w.getRunningConfig();
+    await w.applyCommands(commandsFor(d.ports, `${tag}-warm`, d.platform));
+    await w.save();
+    await w.close();
+  }
 
   const cpuStart = process.cpuUsage();
   const t0 = performance.now();
@@ -192,4 +190,20 @@ async function main(): Promise<void> {
     console.log(`pool not clean: ${JSON.stringify(st)}`);
     process.exitCode = 1;
   }
+}
+
+// ---------------------------------------------------------------------------- the lab in a child process
+if (process.argv.includes('--lab-child')) {
+  const names = JSON.parse(process.env.BENCH_NAMES ?? '[]') as string[];
+  const { info, stop } = await bootLab(topologyOf(), names);
+  process.send!({ type: 'ready', info });
+  process.on('message', async (m: { type: string }) => {
+    if (m.type !== 'stop') return;
+    const cpu = process.cpuUsage();
+    await stop();
+    process.send!({ type: 'stopped', cpu });
+    process.disconnect();
+  });
+} else {
+  await main();
 }

@@ -101,9 +101,10 @@ const COMMANDS: Record<string, Command> = {
   },
   lab: {
     summary: 'the simulated devices: `dcnet lab up [topology]` boots them (SSH, SNMP, control API), `dcnet lab down` stops them',
-    usage: 'dcnet lab up [topology] [--configured] [--control-port N] [--ssh-port N] [--snmp-port N] | dcnet lab down',
+    usage: 'dcnet lab up [topology] [--configured] [--control-port N] [--ssh-port N] [--snmp-port N] [--snmprec <device>=<file>]... | dcnet lab down',
     options: {
       configured: { type: 'boolean' }, 'control-port': { type: 'string' }, 'ssh-port': { type: 'string' }, 'snmp-port': { type: 'string' },
+      snmprec: { type: 'string', multiple: true },
     },
     async run({ positionals, values }, io) {
       const { labUp, labDown } = await import('./cli/lab.js');

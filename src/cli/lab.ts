@@ -1,9 +1,11 @@
 /**
- * `dcnet lab up [topology] [--configured] [--control-port N] [--ssh-port N] [--snmp-port N]`: boot
- * a topology's devices in this process, print the address table and the control API's URL, and run
- * until SIGINT/SIGTERM or `dcnet lab down` (a clean stop). `dcnet lab down` stops the lab recorded
- * in the state file (./data/lab.json, or env DCNET_LAB_STATE) through its control API, and falls back
- * to SIGTERM on its pid.
+ * `dcnet lab up [topology] [--configured] [--control-port N] [--ssh-port N] [--snmp-port N]
+ * [--snmprec <device>=<file>]...`: boot a topology's devices in this process, print the address table
+ * and the control API's URL, and run until SIGINT/SIGTERM or `dcnet lab down` (a clean stop).
+ * `--snmprec` (repeatable) serves a device's SNMP answers from a real snmpsim recording, exactly as
+ * recorded, instead of from the simulated state (its SSH CLI stays simulated). `dcnet lab down`
+ * stops the lab recorded in the state file (./data/lab.json, or env DCNET_LAB_STATE) through its
+ * control API, and falls back to SIGTERM on its pid.
  *
  * The lab password for credentials whose reference does not resolve comes from env
  * DCNET_LAB_PASSWORD (never from the command line, never printed).
@@ -34,6 +36,30 @@ function parsePort(v: unknown, name: string): number | undefined {
   return n;
 }
 
+/**
+ * `--snmprec <device>=<file>` values (one string or several) → device name → absolute recording path.
+ * Every device must be in the topology, named once, and its file must exist.
+ */
+export function parseSnmprecOption(v: unknown, devices: readonly string[], cwd: string = process.cwd()): Record<string, string> | undefined {
+  if (v === undefined) return undefined;
+  const list = Array.isArray(v) ? v : [v];
+  const out: Record<string, string> = {};
+  const known = new Set(devices);
+  for (const item of list) {
+    const text = String(item);
+    const eq = text.indexOf('=');
+    const device = eq > 0 ? text.slice(0, eq).trim() : '';
+    const file = eq > 0 ? text.slice(eq + 1).trim() : '';
+    if (!device || !file) throw new DcnetError('CLI_USAGE', `--snmprec takes <device>=<file>, got '${text}'`);
+    if (!known.has(device)) throw new DcnetError('CLI_USAGE', `--snmprec: no device '${device}' in the topology`);
+    if (device in out) throw new DcnetError('CLI_USAGE', `--snmprec: device '${device}' is named twice`);
+    const path = resolve(cwd, file);
+    if (!existsSync(path)) throw new DcnetError('LAB_SNMPREC', `--snmprec ${device}: no file ${file}`);
+    out[device] = path;
+  }
+  return out;
+}
+
 export interface LabUpOptions {
   /** Resolves to stop the lab (tests); default: SIGINT/SIGTERM. */
   until?: Promise<void>;
@@ -43,6 +69,7 @@ export async function labUp(positionals: string[], values: Record<string, unknow
   const { discoverNetworks, loadTopology } = await import('../model/index.js');
   const { startLab } = await import('../lab/index.js');
   const { startControlServer } = await import('../lab/control.js');
+  const { SnmprecError } = await import('../lab/snmp/index.js');
   const path = positionals[0] ?? 'topology/provincial-dc';
   const networks = discoverNetworks(path);
   if (networks.length !== 1) {
@@ -53,12 +80,20 @@ export async function labUp(positionals: string[], values: Record<string, unknow
   const load = loadTopology(networks[0]!);
   if (!load.topology) throw new DcnetError('LAB_TOPOLOGY', `cannot load ${path}: ${load.findings.filter((f) => f.severity === 'error').map((f) => f.message).slice(0, 3).join('; ')}`);
 
-  const lab = await startLab(load.topology, {
-    configured: Boolean(values.configured),
-    ...(parsePort(values['ssh-port'], 'ssh-port') !== undefined ? { sshPort: parsePort(values['ssh-port'], 'ssh-port')! } : {}),
-    ...(parsePort(values['snmp-port'], 'snmp-port') !== undefined ? { snmpPort: parsePort(values['snmp-port'], 'snmp-port')! } : {}),
-    ...(process.env.DCNET_LAB_PASSWORD ? { password: process.env.DCNET_LAB_PASSWORD } : {}),
-  });
+  const snmprec = parseSnmprecOption(values.snmprec, load.topology.devices.map((d) => d.name));
+  let lab: Awaited<ReturnType<typeof startLab>>;
+  try {
+    lab = await startLab(load.topology, {
+      configured: Boolean(values.configured),
+      ...(parsePort(values['ssh-port'], 'ssh-port') !== undefined ? { sshPort: parsePort(values['ssh-port'], 'ssh-port')! } : {}),
+      ...(parsePort(values['snmp-port'], 'snmp-port') !== undefined ? { snmpPort: parsePort(values['snmp-port'], 'snmp-port')! } : {}),
+      ...(process.env.DCNET_LAB_PASSWORD ? { password: process.env.DCNET_LAB_PASSWORD } : {}),
+      ...(snmprec ? { snmprec } : {}),
+    });
+  } catch (err) {
+    if (err instanceof SnmprecError) throw new DcnetError('LAB_SNMPREC', `--snmprec: ${err.message}`);
+    throw err;
+  }
   let release!: () => void;
   const stopped = new Promise<void>((r) => { release = r; });
   const control = await startControlServer(lab, { port: parsePort(values['control-port'], 'control-port') ?? 0, onStop: () => release() });
@@ -70,6 +105,7 @@ export async function labUp(positionals: string[], values: Record<string, unknow
   io.out(`lab ${load.topology.network.name}: ${lab.devices.length} devices (${values.configured ? 'configured' : 'empty baseline'})`);
   io.out(fmt(head));
   for (const r of rows) io.out(fmt(r));
+  for (const [device, file] of Object.entries(snmprec ?? {})) io.out(`${device}: SNMP from the recording ${relative(process.cwd(), file) || file}`);
   io.out(`control API: ${control.url}`);
 
   const stateFile = labStateFile();

@@ -178,7 +178,11 @@ export interface DeviceDriver {
   close(): Promise<void>;
   getFacts(): Promise<Facts>;
   getRunningConfig(): Promise<string>;
-  /** Runs the commands in order; stops at the first rejected one (its result has ok=false). */
+  /**
+   * Runs the commands in order (planDiff's output as it is, entering and leaving configuration mode
+   * included); stops at the first rejected one and throws DriverError DRIVER_COMMAND_REJECTED whose
+   * details carry command, index, position, message and `results` (the rejected one last, ok=false).
+   */
   applyCommands(commands: readonly string[]): Promise<CommandResult[]>;
   save(): Promise<void>;
   getInterfaces(): Promise<InterfaceInfo[]>;

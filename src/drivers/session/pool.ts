@@ -63,28 +63,36 @@ export class Semaphore {
     this.drain();
   }
 
-  /** Resolves with a release function (idempotent); rejects with `onTimeout()` after `timeoutMs`. */
-  acquire(timeoutMs: number, onTimeout: () => Error): Promise<() => void> {
+  /**
+   * Resolves with a release function (idempotent); rejects with `onTimeout()` after `timeoutMs`, or
+   * with the signal's reason when the waiter gives up (its session closed).
+   */
+  acquire(timeoutMs: number, onTimeout: () => Error, signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(signal.reason as Error);
     if (this.used < this.limit && this.queue.length === 0) {
       this.used++;
       return Promise.resolve(this.releaser());
     }
     return new Promise((resolve, reject) => {
+      const leave = (err: Error) => {
+        if (w.timer) clearTimeout(w.timer);
+        signal?.removeEventListener('abort', onAbort);
+        const i = this.queue.indexOf(w);
+        if (i >= 0) this.queue.splice(i, 1);
+        reject(err);
+      };
+      const onAbort = () => leave(signal!.reason as Error);
       const w: Waiter = {
         grant: () => {
           if (w.timer) clearTimeout(w.timer);
+          signal?.removeEventListener('abort', onAbort);
           this.used++;
           resolve(this.releaser());
         },
         timer: undefined,
       };
-      if (Number.isFinite(timeoutMs)) {
-        w.timer = setTimeout(() => {
-          const i = this.queue.indexOf(w);
-          if (i >= 0) this.queue.splice(i, 1);
-          reject(onTimeout());
-        }, Math.max(0, timeoutMs));
-      }
+      if (Number.isFinite(timeoutMs)) w.timer = setTimeout(() => leave(onTimeout()), Math.max(0, timeoutMs));
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(w);
     });
   }
@@ -136,27 +144,33 @@ export class SessionPool {
   }
 
   /** A global session slot. */
-  acquireSlot(device: string, timeoutMs = this.options.acquireTimeoutMs): Promise<() => void> {
+  acquireSlot(device: string, timeoutMs = this.options.acquireTimeoutMs, signal?: AbortSignal): Promise<() => void> {
     return this.slots.acquire(timeoutMs, () => new DriverError(
       'DRIVER_BUSY',
       `${device}: no SSH session slot free after ${timeoutMs} ms (${this.options.maxSessions} sessions open)`,
       { device, limit: this.options.maxSessions, waitedMs: timeoutMs, scope: 'global' },
-    ));
+    ), signal);
   }
 
   /** The configuration lock of a device (`target` = address:port), held until the release function is called. */
-  async lockDevice(session: PooledSession, timeoutMs = this.options.lockTimeoutMs): Promise<() => void> {
+  async lockDevice(session: PooledSession, timeoutMs = this.options.lockTimeoutMs, signal?: AbortSignal): Promise<() => void> {
     let entry = this.locks.get(session.target);
     if (!entry) {
       entry = { holder: session, sem: new Semaphore(1) };
       this.locks.set(session.target, entry);
     }
     const e = entry;
-    const release = await e.sem.acquire(timeoutMs, () => new DriverError(
-      'DRIVER_BUSY',
-      `${session.device}: another session has been configuring the device for longer than ${timeoutMs} ms; one configuring session per device`,
-      { device: session.device, target: session.target, waitedMs: timeoutMs, scope: 'device' },
-    ));
+    let release: () => void;
+    try {
+      release = await e.sem.acquire(timeoutMs, () => new DriverError(
+        'DRIVER_BUSY',
+        `${session.device}: another session has been configuring the device for longer than ${timeoutMs} ms; one configuring session per device`,
+        { device: session.device, target: session.target, waitedMs: timeoutMs, scope: 'device' },
+      ), signal);
+    } catch (err) {
+      if (e.sem.inUse === 0 && e.sem.waiting === 0 && this.locks.get(session.target) === e) this.locks.delete(session.target);
+      throw err;
+    }
     e.holder = session;
     let released = false;
     return () => {

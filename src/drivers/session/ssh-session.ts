@@ -107,7 +107,10 @@ interface Reader {
 }
 
 const TOKEN = /\{\{secret:([^}]+)\}\}/g;
-const TAIL = 2048;
+/** Enough of the end of a response to hold a prompt, a pager line or a question. */
+const TAIL = 512;
+/** The last visible character of a chunk that may end a read: `>` `]` `#` (prompts), `:` `)` `]` (questions), `-` (pagers), a letter of a trailing ESC[nD. */
+const MAY_END_READ = /[>\]#:)\-D]\s*$/;
 const noop = (): void => undefined;
 
 /** The default answer to a question: Y, except for commands that reboot or erase (N). */
@@ -149,6 +152,8 @@ export class SshSession implements PooledSession {
   private releaseSlot: (() => void) | undefined;
   private releaseLock: (() => void) | undefined;
   private lockPromise: Promise<void> | undefined;
+  /** Aborted when the session ends: a wait for the device lock gives up at once. */
+  private readonly aborter = new AbortController();
   private sessionTimer: NodeJS.Timeout | undefined;
   /** Why the session ended (thrown to whoever uses it afterwards). */
   private endError: DriverError | undefined;
@@ -387,7 +392,9 @@ export class SshSession implements PooledSession {
     }
     r.chunks.push(s);
     r.tail = (r.tail + s).slice(-TAIL);
-    r.check();
+    // Prompts, pagers and questions all end in one of these characters (then maybe blanks or an
+    // erase sequence); most chunks (echoed characters, lines of output) do not, and skip the checks.
+    if (MAY_END_READ.test(s)) r.check();
   }
 
   private read(o: {
@@ -592,7 +599,7 @@ export class SshSession implements PooledSession {
   async lockForConfig(timeoutMs?: number): Promise<void> {
     this.assertUsable();
     if (this.releaseLock) return;
-    this.lockPromise ??= this.pool.lockDevice(this, timeoutMs).then((release) => {
+    this.lockPromise ??= this.pool.lockDevice(this, timeoutMs, this.aborter.signal).then((release) => {
       if (this.state === 'closed') { release(); throw this.endError ?? new DriverError('DRIVER_CLOSED', `${this.device}: the session closed while waiting for the configuration lock`, this.where()); }
       this.releaseLock = release;
     }).finally(() => { this.lockPromise = undefined; });
@@ -655,6 +662,7 @@ export class SshSession implements PooledSession {
     this.sessionTimer = undefined;
     this.reader?.fail(this.endError);
     this.reader = undefined;
+    this.aborter.abort(this.endError);
     const ch = this.channel;
     if (ch) {
       ch.removeAllListeners();

@@ -7,7 +7,7 @@
  * As real agents: a wrong community gets no answer; a device that is down or has the
  * `snmpSilent` fault answers nothing; `snmpLatencyMs` delays every answer.
  */
-import type { RemoteInfo, Socket } from 'node:dgram';
+import dgram, { type RemoteInfo, type Socket } from 'node:dgram';
 import snmp from 'net-snmp';
 import { engineIdOf } from '../state/identity.js';
 import type { LabDevice } from '../state/device.js';
@@ -282,6 +282,16 @@ function toNetSnmpUser(u: SnmpV3User): snmp.User {
   };
 }
 
+/** node:dgram whose sockets bind to any free port whatever port they are asked for (see startSnmpAgent). */
+const anyPortDgram = {
+  createSocket(type: dgram.SocketType): Socket {
+    const socket = dgram.createSocket(type);
+    const bind = socket.bind.bind(socket) as (port: number, address?: string) => Socket;
+    (socket as unknown as { bind: (port: number, address?: string) => Socket }).bind = (_port: number, addr?: string) => bind(0, addr);
+    return socket;
+  },
+};
+
 /**
  * Start an SNMP agent for a lab device (or, with `device` null, for a recording alone).
  * Resolves once the socket listens; `stop()` closes it.
@@ -306,9 +316,12 @@ export async function startSnmpAgent(device: LabDevice | null, options: SnmpAgen
   };
 
   const engineID = options.engineId ?? (device ? engineIdOf(device.topologyDevice) : undefined);
+  const port = options.port ?? DEFAULT_PORT;
   const agent = snmp.createAgent({
-    port: options.port ?? DEFAULT_PORT,
+    // net-snmp reads a port of 0 as "unset" and binds 161: ask for any free port through its dgram hook instead.
+    port: port === 0 ? DEFAULT_PORT : port,
     address,
+    ...(port === 0 ? { dgramModule: anyPortDgram } : {}),
     ...(engineID ? { engineID } : {}),
   }, (error) => {
     if (error) stats.rejected++;
@@ -369,12 +382,12 @@ export async function startSnmpAgent(device: LabDevice | null, options: SnmpAgen
     agent.close();
     throw e;
   });
-  const port = sockets[0]!.address().port;
+  const boundPort = sockets[0]!.address().port;
 
   let stopped = false;
   return {
     address,
-    port,
+    port: boundPort,
     device,
     stats,
     stop: () => new Promise<void>((resolve) => {

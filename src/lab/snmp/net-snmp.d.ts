@@ -69,6 +69,8 @@ declare module 'net-snmp' {
       engineID?: string;
       disableAuthorization?: boolean;
       accessControlModelType?: number;
+      /** Replaces node:dgram (only createSocket is used). */
+      dgramModule?: { createSocket(type: 'udp4' | 'udp6'): import('node:dgram').Socket };
     }
 
     interface Session {

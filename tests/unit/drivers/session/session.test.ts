@@ -6,14 +6,13 @@
 import { Writable } from 'node:stream';
 
 import pino from 'pino';
-import { utils } from 'ssh2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { Secret } from '../../../../src/drivers/credentials.js';
 import { DriverError } from '../../../../src/drivers/errors.js';
 import { MemoryHostKeyStore } from '../../../../src/drivers/host-keys.js';
 import { SessionPool, SshSession, rgosDialect, vrpDialect, type SessionOptions } from '../../../../src/drivers/session/index.js';
-import { FakeDevice, type FakeDeviceOptions } from './fake-device.js';
+import { FakeDevice, goodKeyPair, type FakeDeviceOptions } from './fake-device.js';
 
 const PASSWORD = 'secret-pw';
 
@@ -253,9 +252,9 @@ describe('SshSession', () => {
 
     it('ends the session when its lifetime is over', async () => {
       const d = await device({ family: 'vrp' });
-      const o = options(d, { timeouts: { sessionMs: 300 } });
+      const o = options(d, { timeouts: { sessionMs: 1000 } });
       const s = await open(o);
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, 1100));
       const err = await caught(s.exec('display version'));
       expect(err.code).toBe('DRIVER_TIMEOUT');
       expect(err.details).toMatchObject({ phase: 'session' });
@@ -277,7 +276,7 @@ describe('SshSession', () => {
 
   describe('authentication and host keys', () => {
     it('logs in with a private key', async () => {
-      const pair = utils.generateKeyPairSync('ed25519');
+      const pair = goodKeyPair();
       const d = await device({ family: 'vrp', authorizedKey: pair.public });
       const s = await open(options(d, { credentials: { username: 'admin', privateKey: new Secret(pair.private) } }));
       expect((await s.exec('display version')).ok).toBe(true);
@@ -358,6 +357,23 @@ describe('SshSession', () => {
       await waiting;
       expect(b.holdsConfigLock).toBe(true);
       await b.close();
+      expectClean(b, pool);
+    });
+
+    it('a session that ends while waiting for the device lock stops waiting at once', async () => {
+      const d = await device({ family: 'vrp' });
+      const pool = new SessionPool({ lockTimeoutMs: 10_000 });
+      const o = options(d, { pool });
+      const a = await open(o);
+      const b = await open(o);
+      await a.lockForConfig();
+      const waiting = caught(b.lockForConfig());
+      await new Promise((r) => setTimeout(r, 20));
+      expect(pool.stats()).toMatchObject({ locked: 1, lockWaiting: 1 });
+      b.destroy('test');
+      expect((await waiting).code).toBe('DRIVER_CLOSED');
+      expect(pool.stats()).toMatchObject({ locked: 1, lockWaiting: 0 });
+      await a.close();
       expectClean(b, pool);
     });
 
