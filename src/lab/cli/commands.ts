@@ -21,6 +21,11 @@ export function cmd(pattern: string, run: (x: Exec) => void | Promise<void>, whe
   return when ? { pattern, run, when } : { pattern, run };
 }
 
+/** A command that only moves between views (see CommandDef.navigation). */
+export function navCmd(pattern: string, run: (x: Exec) => void | Promise<void>, when?: (s: SessionApi) => boolean): CommandDef {
+  return { ...cmd(pattern, run, when), navigation: true };
+}
+
 /** Store the typed line (canonical) in the current view; `replaces` selects the lines of the same setting. */
 export function setCmd(pattern: string, replaces?: LineSelector, when?: (s: SessionApi) => boolean): CommandDef {
   return cmd(pattern, (x) => { x.set(replaces === undefined ? undefined : toTest(replaces, x)); }, when);

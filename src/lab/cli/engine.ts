@@ -158,6 +158,9 @@ export class CliSession implements SessionApi {
   private dirty = false;
   private dropNow = false;
   private exitCode = 0;
+  /** Output held while a burst of input is processed (see batch()): one write per received chunk, not one per echoed character. */
+  private held = '';
+  private batching = 0;
 
   constructor(private readonly cli: DeviceCli, private readonly io: SessionIo, opts: SessionOptions) {
     this.platform = cli.platform;
@@ -202,7 +205,7 @@ export class CliSession implements SessionApi {
   feed(data: string): void {
     if (this.mode === 'closed') return;
     this.input += data;
-    this.pump();
+    this.batch(() => this.pump());
   }
 
   /** End of input from the client (exec channel stdin closed): pending questions get an empty answer. */
@@ -218,6 +221,7 @@ export class CliSession implements SessionApi {
   /** End the session now: `drop` cuts the connection (reboot, drop fault, lab stop), `quit` closes it cleanly. */
   drop(reason: 'quit' | 'drop' = 'drop'): void {
     if (this.mode === 'closed') return;
+    this.release();
     this.mode = 'closed';
     this.cli.forget(this);
     if (this.askResolve) { const r = this.askResolve; this.askResolve = undefined; r(''); }
@@ -225,6 +229,29 @@ export class CliSession implements SessionApi {
   }
 
   private write(text: string): void {
+    if (this.mode === 'closed') return;
+    if (this.batching > 0) this.held += text;
+    else this.io.write(text);
+  }
+
+  /**
+   * Run `fn` with the terminal output held, then send it in one write: the echo of a received chunk,
+   * the end of line and whatever the commands print go out together, in the same order and bytes.
+   */
+  private batch(fn: () => void): void {
+    this.batching++;
+    try {
+      fn();
+    } finally {
+      this.batching--;
+      if (this.batching === 0) this.release();
+    }
+  }
+
+  private release(): void {
+    if (!this.held) return;
+    const text = this.held;
+    this.held = '';
     if (this.mode !== 'closed') this.io.write(text);
   }
 
@@ -289,9 +316,9 @@ export class CliSession implements SessionApi {
 
   private startLine(line: string): void {
     this.mode = 'busy';
-    void this.handleLine(line).then(() => this.finishLine(), (err: unknown) => {
+    void this.handleLine(line).then(() => this.batch(() => this.finishLine()), (err: unknown) => {
       this.pending.push(this.platform.failure(`Internal error: ${(err as Error).message}`));
-      this.finishLine();
+      this.batch(() => this.finishLine());
     });
   }
 
@@ -446,7 +473,8 @@ export class CliSession implements SessionApi {
   private async run(cmd: CommandDef, frame: Frame, parse: import('./grammar.js').Parse, raw: string, words: ReturnType<typeof splitWords>, promptLen: number): Promise<void> {
     const store = this.cli.store;
     // Displays and user-view commands (save, reboot) see the published configuration and state.
-    if (frame === this.stack[0] || this.platform.globalView.candidates.some((c) => c.data === cmd)) this.cli.flush();
+    // Moving between views reads nothing: a pending change stays pending (published once the burst is over).
+    if (!cmd.navigation && (frame === this.stack[0] || this.platform.globalView.candidates.some((c) => c.data === cmd))) this.cli.flush();
     const line = parse.pieces.map((p, i) => (p.secret ? this.platform.storeSecret(p.text, parse.pieces, i) : p.text)).join(' ');
     const x: Exec = {
       device: this.cli.device,
@@ -474,7 +502,7 @@ export class CliSession implements SessionApi {
         this.write(question.split('\n').join('\r\n'));
         this.mode = 'ask';
         this.askEcho = echo;
-        const answer = await new Promise<string>((resolve) => { this.askResolve = resolve; this.pump(); });
+        const answer = await new Promise<string>((resolve) => { this.askResolve = resolve; this.batch(() => this.pump()); });
         if (!this.isClosed) this.mode = 'busy';
         return answer;
       },

@@ -76,6 +76,8 @@ export interface CommandDef {
   run(x: Exec): void | Promise<void>;
   /** Offered only when this holds (`return` not in user view, `security-policy` only on a USG6000). */
   when?(session: SessionApi): boolean;
+  /** Only moves between views (`quit`, `return`, `exit`, `end`): reads no state, so a pending change is not published first. */
+  navigation?: boolean;
 }
 
 export interface CompiledView {

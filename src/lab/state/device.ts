@@ -236,7 +236,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
     this.net.mutate([this.name], () => {
       fn(this.config);
       this.syncLogicalInterfaces();
-      this.net.vrrpConfigChanged();
+      this.net.vrrpConfigChanged(this);
     });
   }
 
@@ -331,7 +331,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
       if (intf.kind === 'lag') for (const c of Object.values(this.config.interfaces)) if (c.lag === intf.number) delete c.lag;
       this.config.vrrp = this.config.vrrp.filter((v) => nameKey(v.interface) !== nameKey(intf.name));
       this.syncLogicalInterfaces();
-      this.net.vrrpConfigChanged();
+      this.net.vrrpConfigChanged(this);
     });
   }
 
@@ -339,7 +339,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
   setVrrp(entries: VrrpConfig[]): void {
     this.net.mutate([this.name], () => {
       this.config.vrrp = entries.map((e) => ({ ...e, virtualIps: [...e.virtualIps], track: e.track.map((t) => ({ ...t })) }));
-      this.net.vrrpConfigChanged();
+      this.net.vrrpConfigChanged(this);
     });
   }
 
@@ -520,14 +520,14 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
       const raw = this.net.rawOctets(this, p, now);
       if (raw) this.counterOffsets.set(p, { in: raw.in, out: raw.out });
     }
-    this.net.vrrpConfigChanged();
+    this.net.vrrpConfigChanged(this);
     this.emit('change', { device: this.name, field: 'running', configVersion: this.version, source: 'reboot' });
   }
 
   /** @internal */ replaceConfig(cfg: DeviceOperConfig): void {
     this.config = cfg;
     this.syncLogicalInterfaces();
-    this.net.vrrpConfigChanged();
+    this.net.vrrpConfigChanged(this);
   }
 
   /** @internal Compute oper status and speed of every interface from config, links and the far ends. */

@@ -310,8 +310,8 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
   }
 
   /** @internal A device's VRRP config or interface set changed. */
-  vrrpConfigChanged(): void {
-    this.vrrp.invalidate();
+  vrrpConfigChanged(device?: LabDevice): void {
+    this.vrrp.invalidate(device);
   }
 
   /**

@@ -90,19 +90,57 @@ export class VrrpEngine {
   private members = new Map<string, Member[]>();
   private byDevice = new Map<string, Set<string>>();
   private dirty = true;
+  /** Devices whose VRRP configuration changed since the last index (used when `dirty` is false). */
+  private readonly stale = new Set<LabDevice>();
 
   constructor(
     private readonly devices: () => Iterable<LabDevice>,
     private readonly onChange: (device: LabDevice, entry: VrrpConfig, from: VrrpState, to: VrrpState, at: number) => void,
   ) {}
 
-  /** Some device's VRRP configuration (or interfaces) changed: rebuild the membership index. */
-  invalidate(): void {
-    this.dirty = true;
+  /**
+   * Some device's VRRP configuration (or interfaces) changed: rebuild the membership index. With
+   * `device`, only that device's part is revisited (a full rebuild when its groups changed).
+   */
+  invalidate(device?: LabDevice): void {
+    if (device && !this.dirty) this.stale.add(device);
+    else this.dirty = true;
+  }
+
+  /** Refresh the members of stale devices in place; false when a full rebuild is needed (their set of groups changed). */
+  private patch(): boolean {
+    for (const device of this.stale) {
+      const keys = device.vrrpConfig.map((e) => groupKey(e.vlan, e.vrid));
+      const had = this.byDevice.get(device.name);
+      const counts = new Map<string, number>();
+      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+      if ((had?.size ?? 0) !== counts.size || [...counts.keys()].some((k) => !had!.has(k))) return false;
+      for (const [k, n] of counts) {
+        const mine = this.members.get(k)!.filter((m) => m.device === device);
+        if (mine.length !== n) return false;
+      }
+      // Same groups, same number of entries in each: swap in the current entry objects, keeping member order.
+      const next = new Map<string, VrrpConfig[]>();
+      for (const e of device.vrrpConfig) {
+        const k = groupKey(e.vlan, e.vrid);
+        let l = next.get(k);
+        if (!l) next.set(k, (l = []));
+        l.push(e);
+      }
+      for (const [k, entries] of next) {
+        let i = 0;
+        for (const m of this.members.get(k)!) if (m.device === device) m.entry = entries[i++]!;
+      }
+    }
+    this.stale.clear();
+    return true;
   }
 
   private index(): void {
-    if (!this.dirty) return;
+    if (!this.dirty) {
+      if (this.stale.size === 0 || this.patch()) return;
+    }
+    this.stale.clear();
     this.dirty = false;
     const members = new Map<string, Member[]>();
     const byDevice = new Map<string, Set<string>>();

@@ -9,7 +9,7 @@ import type { Platform } from '../../../model/index.js';
 import type { ConfigNode } from '../../../render/index.js';
 import { printTree } from '../../../render/index.js';
 import type { DeviceOperConfig, SnmpSetEvent } from '../../state/types.js';
-import { cmd } from '../commands.js';
+import { cmd, navCmd } from '../commands.js';
 import { type ConfigLayout, type ConfigStore, compareRank } from '../config-store.js';
 import type { CliDevice } from '../device-port.js';
 import type { DisplayContext } from '../format.js';
@@ -139,11 +139,11 @@ function globals(o: VrpPlatformOptions): CommandDef[] {
     cmd('display cpu-usage', show((c) => d.displayCpuUsage(c, c.device.cpuPercent))),
     cmd('display memory-usage', show((c) => d.displayMemoryUsage(c, c.device.memoryPercent))),
     ...(o.extraDisplays ?? []),
-    cmd('quit', (x) => {
+    navCmd('quit', (x) => {
       if (x.session.stack.length <= 1) { x.session.close(); return; }
       x.session.popTo(x.session.stack.length - 1);
     }),
-    cmd('return', (x) => x.session.popTo(1), (s) => s.stack.length > 1),
+    navCmd('return', (x) => x.session.popTo(1), (s) => s.stack.length > 1),
   ];
 }
 

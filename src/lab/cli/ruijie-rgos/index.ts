@@ -5,7 +5,7 @@
  * `%` errors, `write`, and the `show` commands.
  */
 import type { DeviceOperConfig, SnmpSetEvent } from '../../state/types.js';
-import { cmd } from '../commands.js';
+import { cmd, navCmd } from '../commands.js';
 import { type ConfigStore, compareRank } from '../config-store.js';
 import type { CliDevice } from '../device-port.js';
 import type { DisplayContext } from '../format.js';
@@ -98,8 +98,8 @@ export function makeRgosPlatform(): CliPlatform {
       if (!r.ok) { x.syntaxError(r.failure.kind, r.failure.at + 1); return; }
       await r.data.run({ ...x, args: r.parse.args, line: r.parse.canonical, parse: r.parse });
     }, (s) => s.stack.length > 1),
-    cmd('exit', (x) => x.session.popTo(x.session.stack.length - 1), (s) => s.stack.length > 1),
-    cmd('end', (x) => x.session.popTo(1), (s) => s.stack.length > 1),
+    navCmd('exit', (x) => x.session.popTo(x.session.stack.length - 1), (s) => s.stack.length > 1),
+    navCmd('end', (x) => x.session.popTo(1), (s) => s.stack.length > 1),
   ];
   const globalView = compileView('global', false, globals);
   return {

@@ -1,0 +1,37 @@
+/** The engine's cost model: one terminal write per received chunk, and no commit for view navigation. */
+import { describe, expect, it } from 'vitest';
+import { TOPOLOGIES, makeLab, tick } from './helpers.js';
+
+const DEVICE = 'core-1';
+
+describe('CLI engine batching', () => {
+  it('echoes a received chunk in one write, byte for byte what per-character echo gave', async () => {
+    const lab = makeLab(TOPOLOGIES.provincial, { devices: [DEVICE] });
+    const writes: string[] = [];
+    const s = lab.cli(DEVICE).openSession({ write: (t) => writes.push(t), close: () => undefined }, { interactive: true, username: 'dcnet' });
+    s.start();
+    writes.length = 0;
+    s.feed('displ');
+    expect(writes).toEqual(['displ']);
+    s.feed('ay clock\x7f\x7fck\r');
+    await tick();
+    expect(writes[1]).toBe('ay clock\b \b\b \bck\r\n');
+    expect(writes.join('')).toMatch(/>$/);
+  });
+
+  it('quit and return publish nothing when nothing changed, and do not force a pending change out early', async () => {
+    const lab = makeLab(TOPOLOGIES.provincial, { devices: [DEVICE] });
+    const device = lab.net.device(DEVICE);
+    const s = lab.cli(DEVICE).openSession({ write: () => undefined, close: () => undefined }, { interactive: true, username: 'dcnet' });
+    s.feed('system-view\r');
+    await tick();
+    const v0 = device.configVersion;
+    s.feed('quit\rsystem-view\rreturn\rsystem-view\r');
+    await tick(); await tick();
+    expect(device.configVersion).toBe(v0);
+    s.feed('system-view\rsysname X1\rquit\r');
+    await tick(); await tick();
+    expect(device.configVersion).toBe(v0 + 1);
+    expect(device.running).toContain('sysname X1');
+  });
+});
