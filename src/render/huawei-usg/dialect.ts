@@ -1,7 +1,8 @@
 /**
  * The USG firewall CLI as the parse/print/diff engines see it (render/dialect.ts). The USG runs the
  * VRP engine (reference/huawei-usg.md: prompts, views, `quit`/`return`, `undo`, `#` sections), so
- * most rules repeat the VRP ones (renderer folders never import each other); what is specific:
+ * its VLAN lists, text format and ciphers come from ../shared-vrp; most line rules repeat the VRP
+ * ones (renderer folders never import each other); what is specific:
  *
  * - security zones: built-in zones (`trust`, `untrust`, `dmz`, `local`) cannot be deleted, named
  *   zones can (`undo firewall zone name X`); an interface leaves its old zone (unwire) before it
@@ -15,81 +16,8 @@
  * - remote access: `l2tp enable`, `interface Virtual-TemplateN` (bound before addressed, like any
  *   interface), `l2tp-group N`, `ip pool N` in `aaa`.
  */
-import type { Dialect, IdSetFamily, IdSetOp, LineRule } from '../dialect.js';
-import { chunk, idRuns } from '../dialect.js';
-
-// ---------------------------------------------------------------------------- VLAN lists (as VRP §2.2)
-
-function parseVlanItems(text: string): number[] | undefined {
-  const words = text.trim().split(/\s+/);
-  const ids: number[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const a = Number(words[i]);
-    if (!Number.isInteger(a) || words[i] === '') return undefined;
-    if (words[i + 1] === 'to') {
-      const b = Number(words[i + 2]);
-      if (!Number.isInteger(b) || b < a) return undefined;
-      for (let v = a; v <= b; v++) ids.push(v);
-      i += 2;
-    } else {
-      ids.push(a);
-    }
-  }
-  return ids;
-}
-
-function vlanLines(prefix: string, ids: readonly number[]): string[] {
-  const items = idRuns(ids).map(([a, b]) => (a === b ? `${a}` : `${a} to ${b}`));
-  return chunk(items, 10).map((c) => `${prefix} ${c.join(' ')}`);
-}
-
-const vlanBatch: IdSetFamily = {
-  name: 'vlan batch',
-  max: 4094,
-  base: [],
-  rank: 10,
-  addStage: 'prepare',
-  removeStage: 'teardown',
-  owns: (line) => line.startsWith('vlan batch '),
-  parse(line) {
-    if (!line.startsWith('vlan batch ')) return undefined;
-    const ids = parseVlanItems(line.slice('vlan batch '.length));
-    return ids ? { op: 'add', ids } : undefined;
-  },
-  addCommands: (ids) => vlanLines('vlan batch', ids),
-  removeCommands: (ids) => vlanLines('undo vlan batch', ids),
-  printLines: (ids) => vlanLines('vlan batch', ids),
-  ownerOf(line) {
-    const m = /^vlan (\d+)$/.exec(line);
-    return m ? Number(m[1]) : undefined;
-  },
-};
-
-const allowPass: IdSetFamily = {
-  name: 'port trunk allow-pass vlan',
-  max: 4094,
-  base: [1],
-  rank: 6,
-  owns: (line) => line.startsWith('port trunk allow-pass vlan ') || line.startsWith('undo port trunk allow-pass vlan '),
-  parse(line) {
-    let op: IdSetOp['op'];
-    let rest: string;
-    if (line.startsWith('port trunk allow-pass vlan ')) { op = 'add'; rest = line.slice('port trunk allow-pass vlan '.length); }
-    else if (line.startsWith('undo port trunk allow-pass vlan ')) { op = 'remove'; rest = line.slice('undo port trunk allow-pass vlan '.length); }
-    else return undefined;
-    if (rest === 'all') return { op, ids: Array.from({ length: 4094 }, (_v, i) => i + 1) };
-    const ids = parseVlanItems(rest);
-    return ids ? { op, ids } : undefined;
-  },
-  addCommands: (ids) => vlanLines('port trunk allow-pass vlan', ids),
-  removeCommands: (ids) => vlanLines('undo port trunk allow-pass vlan', ids),
-  printLines(ids) {
-    const lines = ids.includes(1) ? [] : ['undo port trunk allow-pass vlan 1'];
-    return [...lines, ...vlanLines('port trunk allow-pass vlan', ids.filter((v) => v !== 1))];
-  },
-};
-
-// ---------------------------------------------------------------------------- rules
+import type { Dialect, LineRule } from '../dialect.js';
+import { allowPass, vlanBatch, vrpFamilyFormat } from '../shared-vrp/dialect-common.js';
 
 const IFACE = /^interface /;
 const VPN = /^(?:ip vpn-instance \S+|ipv4-family)$/;
@@ -220,45 +148,11 @@ const rules: LineRule[] = [
   { in: /^user-interface /, match: /^(authentication-mode|protocol inbound|idle-timeout|user privilege level|acl \d+) ?.*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 1 },
 ];
 
-// ---------------------------------------------------------------------------- secrets
-
-const SECRET = /(?:(?:irreversible-cipher|cipher|simple) )?(?:\{\{secret:[^}]+\}\}|%\^%#.*?%\^%#|%@%@.*?%@%@|%\$%\$.*?%\$%\$|\$1[a-z]\$\S*?\$(?=\s|$)|\$\$\S+)/g;
-
-export function maskUsgSecret(line: string): string | undefined {
-  if (!line.includes('{{secret:') && !line.includes('%') && !line.includes('$')) return undefined;
-  SECRET.lastIndex = 0;
-  if (!SECRET.test(line)) return undefined;
-  SECRET.lastIndex = 0;
-  return line.replace(SECRET, '<secret>');
-}
-
 // ---------------------------------------------------------------------------- the dialect
-
-const TIMESTAMP = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? ?(?:[+-]\d\d:\d\d)?$/;
 
 export const huaweiUsgDialect: Dialect = {
   platform: 'huawei-usg',
-  delimiter: '#',
-  terminator: 'return',
-  enterConfig: ['system-view'],
-  leaveConfig: ['return'],
-  exitView: () => 'quit',
-  negationPrefix: 'undo ',
-  isHeader: (line) => line.startsWith('!') || /^\[V\d{3}R\d{3}C\d{2,3}.*\]$/.test(line) || TIMESTAMP.test(line)
-    || /^(?:HRP_.)?<[^>]+>\s*(?:dis|display)\b/.test(line) || /^Info: /.test(line),
-  isTrailer: (line) => /^(?:HRP_.)?[<[].*[>\]]\s*$/.test(line),
-  foreignSyntax(text, indent) {
-    // Fast path: only a few first characters can start another vendor's tell-tale line.
-    const c = text.charCodeAt(0);
-    if (c !== 0x21 /* ! */ && c !== 0x65 /* e */ && c !== 0x42 /* B */ && c !== 0x43 /* C */ && c !== 0x68 /* h */ && c !== 0x69 /* i */) return undefined;
-    if (text === '!') return 'a `!` delimiter: Ruijie RGOS (or Cisco) syntax, not USG/VRP (wrong platform?)';
-    if (indent === 0 && text === 'end') return '`end`: the RGOS terminator, not `return` (wrong platform?)';
-    if (/^Building configuration|^Current configuration\s*:/.test(text)) return `\`${text}\`: an RGOS/IOS preamble (wrong platform?)`;
-    if (indent === 0 && /^hostname /.test(text)) return '`hostname`: RGOS/IOS syntax, the USG uses `sysname` (wrong platform?)';
-    if (indent === 0 && c === 0x69 && /^interface [A-Za-z-]+ \d/.test(text)) return 'an interface name with a space before its number: RGOS syntax (wrong platform?)';
-    return undefined;
-  },
+  ...vrpFamilyFormat({ notThis: 'USG/VRP', terminatorName: '`return`', sysnameUser: 'the USG', interfaceHint: '' }),
   rules,
   families: (parentLine) => (parentLine === undefined ? [vlanBatch] : IFACE.test(parentLine) ? [allowPass] : []),
-  maskSecret: maskUsgSecret,
 };
