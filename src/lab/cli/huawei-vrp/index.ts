@@ -10,6 +10,7 @@ import type { ConfigNode } from '../../../render/index.js';
 import { printTree } from '../../../render/index.js';
 import type { DeviceOperConfig, SnmpSetEvent } from '../../state/types.js';
 import { cmd, navCmd } from '../commands.js';
+import { mirrorSnmpSet } from '../snmp-mirror.js';
 import { type ConfigLayout, type ConfigStore, compareRank } from '../config-store.js';
 import type { CliDevice } from '../device-port.js';
 import type { DisplayContext } from '../format.js';
@@ -203,30 +204,9 @@ export function makeVrpPlatform(o: VrpPlatformOptions): CliPlatform {
   };
 }
 
-/** Mirror an SNMP SET into the VRP configuration text. */
+/** Mirror an SNMP SET into the configuration text. */
 export function applyVrpSnmpSet(store: ConfigStore, e: SnmpSetEvent): boolean {
-  const root = store.root;
-  if (e.object === 'sysName') { store.setLine(root, `sysname ${e.value}`, (l) => l.startsWith('sysname ')); return true; }
-  if (e.object === 'sysContact' || e.object === 'sysLocation') {
-    const key = `snmp-agent sys-info ${e.object === 'sysContact' ? 'contact' : 'location'}`;
-    if (e.value === '') store.remove(root, (l) => l.startsWith(`${key} `));
-    else store.setLine(root, `${key} ${e.value}`, (l) => l.startsWith(`${key} `));
-    return true;
-  }
-  if (!e.interface) return false;
-  const node = store.ensure(root, `interface ${e.interface}`);
-  const level = store.levelOf(node);
-  if (e.object === 'ifAdminStatus') {
-    if (e.value) store.remove(level, (l) => l === 'shutdown');
-    else store.setLine(level, 'shutdown');
-    return true;
-  }
-  if (e.object === 'ifAlias') {
-    if (e.value === '') store.remove(level, (l) => l.startsWith('description '));
-    else store.setLine(level, `description ${e.value}`, (l) => l.startsWith('description '));
-    return true;
-  }
-  return false;
+  return mirrorSnmpSet(store, e, { sysName: 'sysname', sysInfo: 'snmp-agent sys-info' });
 }
 
 export const huaweiVrpCli: CliPlatform = makeVrpPlatform({

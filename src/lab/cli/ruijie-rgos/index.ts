@@ -7,6 +7,7 @@
 import type { DeviceOperConfig, SnmpSetEvent } from '../../state/types.js';
 import { cmd, navCmd } from '../commands.js';
 import { type ConfigStore, compareRank } from '../config-store.js';
+import { mirrorSnmpSet } from '../snmp-mirror.js';
 import type { CliDevice } from '../device-port.js';
 import type { DisplayContext } from '../format.js';
 import { type ErrorKind, type GrammarPlatform, type InterfaceName, matchLine } from '../grammar.js';
@@ -147,28 +148,9 @@ export function makeRgosPlatform(): CliPlatform {
   };
 }
 
+/** Mirror an SNMP SET into the configuration text. */
 export function applyRgosSnmpSet(store: ConfigStore, e: SnmpSetEvent): boolean {
-  const root = store.root;
-  if (e.object === 'sysName') { store.setLine(root, `hostname ${e.value}`, (l) => l.startsWith('hostname ')); return true; }
-  if (e.object === 'sysContact' || e.object === 'sysLocation') {
-    const key = `snmp-server ${e.object === 'sysContact' ? 'contact' : 'location'}`;
-    if (e.value === '') store.remove(root, (l) => l.startsWith(`${key} `));
-    else store.setLine(root, `${key} ${e.value}`, (l) => l.startsWith(`${key} `));
-    return true;
-  }
-  if (!e.interface) return false;
-  const level = store.levelOf(store.ensure(root, `interface ${e.interface}`));
-  if (e.object === 'ifAdminStatus') {
-    if (e.value) store.remove(level, (l) => l === 'shutdown');
-    else store.setLine(level, 'shutdown');
-    return true;
-  }
-  if (e.object === 'ifAlias') {
-    if (e.value === '') store.remove(level, (l) => l.startsWith('description '));
-    else store.setLine(level, `description ${e.value}`, (l) => l.startsWith('description '));
-    return true;
-  }
-  return false;
+  return mirrorSnmpSet(store, e, { sysName: 'hostname', sysInfo: 'snmp-server' });
 }
 
 export const ruijieRgosCli: CliPlatform = makeRgosPlatform();
