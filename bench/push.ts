@@ -4,12 +4,15 @@
  * Per device: connect (TCP, SSH handshake, host-key check, password auth, prompt, paging off),
  * read the running configuration, apply 50 commands (`system-view`, 16 × `interface X` /
  * `description ...` / `quit`, `return`), read the running configuration back (and check the 16
- * descriptions are there), save (`save` + `Y`), close. Prints devices/s, per-device p50/p95,
- * CPU seconds (process.cpuUsage, of this process and of the lab's when it runs in a child), and
- * where the time goes per phase.
+ * descriptions are there), save (`save` + `Y`), close. Two passes on different devices:
+ *   - latency: BENCH_LATENCY_DEVICES one at a time (a device's time is its own work and round trips);
+ *   - throughput: BENCH_DEVICES with BENCH_CONCURRENCY workers.
+ * Each prints devices/s, per-device p50/p95, CPU of both processes per device (process.cpuUsage,
+ * the lab's read over IPC before and after), the CPU-bound floor at that concurrency, and where
+ * the time goes per phase.
  *
- * Run: node --import tsx bench/push.ts
- *   env: BENCH_DEVICES=200  BENCH_CONCURRENCY=32  BENCH_LAB=inline|child (default child)
+ * Run: npm run bench:push  (node --import tsx bench/push.ts)
+ *   env: BENCH_DEVICES=200  BENCH_CONCURRENCY=32  BENCH_LATENCY_DEVICES=20  BENCH_LAB=inline|child (default child)
  *        BENCH_TOPOLOGY=<folder> (default: a generated Huawei VRP topology of BENCH_DEVICES devices)
  */
 import { fork } from 'node:child_process';
@@ -24,6 +27,7 @@ import { generateTopology } from './lib/generate-topology.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const LATENCY_DEVICES = Number(process.env.BENCH_LATENCY_DEVICES ?? 20);
 const LAB_MODE = (process.env.BENCH_LAB ?? 'child') as 'inline' | 'child';
 const PASSWORD = 'bench-pass';
 const PORTS_TOUCHED = 16;
@@ -34,7 +38,7 @@ interface LabInfo {
 
 function topologyOf(): Topology {
   if (process.env.BENCH_TOPOLOGY) return loadTopology(process.env.BENCH_TOPOLOGY).topology!;
-  const t = generateTopology({ devices: DEVICES + 2, departments: 10, vlansPerDepartment: 4 });
+  const t = generateTopology({ devices: DEVICES + LATENCY_DEVICES + 6, departments: 10, vlansPerDepartment: 4 });
   // The lab and the drivers read the same reference: the password comes from the environment.
   return t;
 }
@@ -66,65 +70,38 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function main(): Promise<void> {
-  const topology = topologyOf();
-  const names = topology.devices.filter((d) => !/^core-/.test(d.name) || process.env.BENCH_TOPOLOGY).slice(0, DEVICES).map((d) => d.name);
-  const cpu0 = process.cpuUsage();
-  const tBoot = performance.now();
-  let info: LabInfo;
-  let stopLab: () => Promise<NodeJS.CpuUsage | undefined>;
-  if (LAB_MODE === 'child') {
-    const child = fork(fileURLToPath(import.meta.url), ['--lab-child'], {
-      execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE_LAB ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
-      env: { ...process.env, BENCH_NAMES: JSON.stringify(names) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    info = await new Promise<LabInfo>((resolve, reject) => {
-      child.once('message', (m: { type: string; info: LabInfo }) => (m.type === 'ready' ? resolve(m.info) : reject(new Error('lab child failed'))));
-      child.once('exit', (code) => reject(new Error(`lab child exited with ${code}`)));
-    });
-    stopLab = () => new Promise((resolve) => {
-      child.once('message', (m: { type: string; cpu: NodeJS.CpuUsage }) => resolve(m.cpu));
-      child.send({ type: 'stop' });
-    });
-  } else {
-    const lab = await bootLab(topology, names);
-    info = lab.info;
-    stopLab = async () => { await lab.stop(); return undefined; };
-  }
-  const bootMs = performance.now() - tBoot;
-  console.log(`lab: ${info.devices.length} devices (${LAB_MODE === 'child' ? 'child process' : 'this process'}), booted in ${(bootMs / 1000).toFixed(1)} s`);
+interface PassResult {
+  per: { total: number; phases: Record<Phase, number> }[];
+  failures: string[];
+  commands: number;
+  wallMs: number;
+  cpu: NodeJS.CpuUsage;
+  labCpu?: NodeJS.CpuUsage;
+}
 
-  const pool = new SessionPool({ maxSessions: CONCURRENCY });
-  const hostKeys = new MemoryHostKeyStore();
+interface Bench {
+  devices: LabInfo['devices'];
+  pool: SessionPool;
+  hostKeys: MemoryHostKeyStore;
+  labCpu: () => Promise<NodeJS.CpuUsage | undefined>;
+  tag: string;
+}
+
+/** Push to `devices` with `concurrency` workers; per device: connect, read, apply, read back, save, close. */
+async function pass(b: Bench, devices: LabInfo['devices'], concurrency: number, label: string): Promise<PassResult> {
   const log = pino({ level: 'warn' });
-  const per: { total: number; phases: Record<Phase, number> }[] = [];
+  const per: PassResult['per'] = [];
   const failures: string[] = [];
   let commands = 0;
-  const tag = `bench${Date.now().toString(36)}`;
-
-  // Warm-up (not counted): one device through every phase, so that lazy module loading and JIT
-  // compilation are not charged to the first devices.
-  {
-    const d = info.devices[0]!;
-    const w = getDriver(d.platform as 'huawei-vrp', {
-      device: d.name, host: d.address, port: d.sshPort, pool, hostKeys, logger: log, credentials: { username: 'dcnet', password: new Secret(PASSWORD) },
-    });
-    await w.open();
-    await w.getRunningConfig();
-    await w.applyCommands(commandsFor(d.ports, `${tag}-warm`, d.platform));
-    await w.save();
-    await w.close();
-  }
-
+  const lab0 = await b.labCpu();
   const cpuStart = process.cpuUsage();
   const t0 = performance.now();
   let next = 0;
   async function worker(): Promise<void> {
     for (;;) {
       const i = next++;
-      if (i >= info.devices.length) return;
-      const d = info.devices[i]!;
+      if (i >= devices.length) return;
+      const d = devices[i]!;
       const phases = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
       const start = performance.now();
       let mark = start;
@@ -132,20 +109,20 @@ async function main(): Promise<void> {
       let driver: DeviceDriver | undefined;
       try {
         driver = getDriver(d.platform as 'huawei-vrp', {
-          device: d.name, host: d.address, port: d.sshPort, pool, hostKeys, logger: log,
+          device: d.name, host: d.address, port: d.sshPort, pool: b.pool, hostKeys: b.hostKeys, logger: log,
           credentials: { username: 'dcnet', password: new Secret(PASSWORD) },
         });
         await driver.open();
         lap('connect');
         const before = await driver.getRunningConfig();
         lap('read');
-        const cmds = commandsFor(d.ports, `${tag}-${i}`, d.platform);
-        const results = await driver.applyCommands(cmds);
+        const tag = `${b.tag}-${label}${i}`;
+        const results = await driver.applyCommands(commandsFor(d.ports, tag, d.platform));
         commands += results.length;
         lap('apply');
         const after = await driver.getRunningConfig();
         lap('readBack');
-        if (before.length === 0 || !d.ports.every((_, k) => after.includes(` description ${tag}-${i}-${k + 1}\n`))) {
+        if (before.length === 0 || !d.ports.every((_, k) => after.includes(` description ${tag}-${k + 1}\n`))) {
           throw new Error('read back does not show the applied descriptions');
         }
         await driver.save();
@@ -159,32 +136,98 @@ async function main(): Promise<void> {
       per.push({ total: performance.now() - start, phases });
     }
   }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpuStart);
-  const labCpu = await stopLab();
+  const lab1 = await b.labCpu();
+  const labCpu = lab0 && lab1 ? { user: lab1.user - lab0.user, system: lab1.system - lab0.system } : undefined;
+  return { per, failures, commands, wallMs, cpu, ...(labCpu ? { labCpu } : {}) };
+}
 
-  const totals = per.map((p) => p.total).sort((a, b) => a - b);
+function report(title: string, r: PassResult, concurrency: number, ports: number): void {
+  const n = r.per.length;
+  const totals = r.per.map((p) => p.total).sort((a, b) => a - b);
   const s = (us: number) => (us / 1e6).toFixed(2);
-  console.log(`devices: ${per.length} (${failures.length} failed), concurrency ${CONCURRENCY}, ${commands} commands applied (${info.devices[0]?.ports.length ?? 0} ports × 3 + 2 per device)`);
-  console.log(`wall: ${(wallMs / 1000).toFixed(2)} s  →  ${(per.length / (wallMs / 1000)).toFixed(1)} devices/s`);
-  console.log(`per device: p50 ${pct(totals, 50).toFixed(0)} ms, p95 ${pct(totals, 95).toFixed(0)} ms, max ${totals[totals.length - 1]?.toFixed(0)} ms`);
-  console.log(`CPU (drivers${LAB_MODE === 'inline' ? ' + lab' : ''}, this process): ${s(cpu.user + cpu.system)} s (user ${s(cpu.user)}, system ${s(cpu.system)}) over ${(wallMs / 1000).toFixed(2)} s wall`);
-  if (labCpu) console.log(`CPU (lab child, whole life incl. boot): ${s(labCpu.user + labCpu.system)} s`);
+  const ms = (us: number) => (us / 1e3 / Math.max(1, n)).toFixed(1);
+  const drv = r.cpu.user + r.cpu.system;
+  const lab = r.labCpu ? r.labCpu.user + r.labCpu.system : undefined;
+  console.log(`\n== ${title}`);
+  console.log(`devices: ${n} (${r.failures.length} failed), concurrency ${concurrency}, ${r.commands} commands applied (${ports} ports × 3 + 2 per device)`);
+  console.log(`wall: ${(r.wallMs / 1000).toFixed(2)} s  →  ${(n / (r.wallMs / 1000)).toFixed(1)} devices/s`);
+  console.log(`per device: p50 ${pct(totals, 50).toFixed(0)} ms, p95 ${pct(totals, 95).toFixed(0)} ms, max ${totals[n - 1]?.toFixed(0)} ms`);
+  console.log(`CPU (drivers${LAB_MODE === 'inline' ? ' + lab' : ''}, this process): ${s(drv)} s (user ${s(r.cpu.user)}, system ${s(r.cpu.system)}) = ${ms(drv)} ms per device`);
+  if (lab !== undefined) {
+    console.log(`CPU (lab child): ${s(lab)} s = ${ms(lab)} ms per device; both: ${ms(drv + lab)} ms per device`);
+    // Little's law with the CPU as the server: C devices in flight on 2 cores cannot finish faster
+    // than C × (CPU per device) / 2 each, whatever the code waits on.
+    const floor = (concurrency * (drv + lab)) / 1e3 / Math.max(1, n) / 2;
+    if (concurrency > 1) console.log(`CPU-bound floor for p50 at this concurrency on 2 cores: ≈ ${floor.toFixed(0)} ms (C × CPU per device / 2)`);
+  }
   console.log('where the time goes (per device, ms):');
   console.log(`  ${'phase'.padEnd(10)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'mean'.padStart(7)} ${'share'.padStart(6)}`);
-  const grand = per.reduce((n, p) => n + p.total, 0);
+  const grand = r.per.reduce((t, p) => t + p.total, 0);
   for (const ph of PHASES) {
-    const v = per.map((p) => p.phases[ph]).sort((a, b) => a - b);
+    const v = r.per.map((p) => p.phases[ph]).sort((a, b) => a - b);
     const sum = v.reduce((a, b) => a + b, 0);
-    console.log(`  ${ph.padEnd(10)} ${pct(v, 50).toFixed(1).padStart(7)} ${pct(v, 95).toFixed(1).padStart(7)} ${(sum / Math.max(1, v.length)).toFixed(1).padStart(7)} ${`${((sum / grand) * 100).toFixed(0)}%`.padStart(6)}`);
+    console.log(`  ${ph.padEnd(10)} ${pct(v, 50).toFixed(1).padStart(7)} ${pct(v, 95).toFixed(1).padStart(7)} ${(sum / Math.max(1, n)).toFixed(1).padStart(7)} ${`${((sum / grand) * 100).toFixed(0)}%`.padStart(6)}`);
   }
-  const total0 = process.cpuUsage(cpu0);
-  console.log(`CPU (this process, whole run incl. ${LAB_MODE === 'inline' ? 'lab boot' : 'waiting for the lab'}): ${s(total0.user + total0.system)} s`);
-  if (failures.length) {
-    console.log(`failures:\n  ${failures.slice(0, 10).join('\n  ')}`);
+  if (r.failures.length) {
+    console.log(`failures:\n  ${r.failures.slice(0, 10).join('\n  ')}`);
     process.exitCode = 1;
   }
+}
+
+async function main(): Promise<void> {
+  const topology = topologyOf();
+  const names = topology.devices.filter((d) => !/^core-/.test(d.name) || process.env.BENCH_TOPOLOGY).slice(0, DEVICES + LATENCY_DEVICES + 1).map((d) => d.name);
+  const cpu0 = process.cpuUsage();
+  const tBoot = performance.now();
+  let info: LabInfo;
+  let stopLab: () => Promise<void>;
+  let labCpu: () => Promise<NodeJS.CpuUsage | undefined>;
+  if (LAB_MODE === 'child') {
+    const child = fork(fileURLToPath(import.meta.url), ['--lab-child'], {
+      execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE_LAB ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
+      env: { ...process.env, BENCH_NAMES: JSON.stringify(names) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    info = await new Promise<LabInfo>((resolve, reject) => {
+      child.once('message', (m: { type: string; info: LabInfo }) => (m.type === 'ready' ? resolve(m.info) : reject(new Error('lab child failed'))));
+      child.once('exit', (code) => reject(new Error(`lab child exited with ${code}`)));
+    });
+    const ask = (type: 'cpu' | 'stop') => new Promise<NodeJS.CpuUsage>((resolve) => {
+      child.once('message', (m: { type: string; cpu: NodeJS.CpuUsage }) => resolve(m.cpu));
+      child.send({ type });
+    });
+    labCpu = () => ask('cpu');
+    stopLab = async () => { await ask('stop'); };
+  } else {
+    const lab = await bootLab(topology, names);
+    info = lab.info;
+    labCpu = async () => undefined;
+    stopLab = () => lab.stop();
+  }
+  const bootMs = performance.now() - tBoot;
+  console.log(`lab: ${info.devices.length} devices (${LAB_MODE === 'child' ? 'child process' : 'this process'}), booted in ${(bootMs / 1000).toFixed(1)} s`);
+
+  const pool = new SessionPool({ maxSessions: CONCURRENCY });
+  const b: Bench = { devices: info.devices, pool, hostKeys: new MemoryHostKeyStore(), labCpu, tag: `bench${Date.now().toString(36)}` };
+  const [warm, ...rest] = info.devices;
+  const latencySet = rest.slice(DEVICES, DEVICES + LATENCY_DEVICES);
+  const throughputSet = rest.slice(0, DEVICES);
+  const ports = warm?.ports.length ?? 0;
+
+  // Warm-up (not counted): one device through every phase, so that lazy module loading and JIT
+  // compilation are not charged to the first devices.
+  await pass(b, [warm!], 1, 'warm');
+  report(`throughput: ${throughputSet.length} devices at concurrency ${CONCURRENCY}`, await pass(b, throughputSet, CONCURRENCY, 'tp'), CONCURRENCY, ports);
+  // Latency: one device at a time (after the throughput pass, so the code is as warm as in a long
+  // run): a device's time is its own work and round trips, not a queue for the CPU.
+  if (latencySet.length) report(`latency: ${latencySet.length} devices one at a time`, await pass(b, latencySet, 1, 'lat'), 1, ports);
+
+  await stopLab();
+  const total0 = process.cpuUsage(cpu0);
+  console.log(`\nCPU (this process, whole run incl. ${LAB_MODE === 'inline' ? 'lab boot' : 'waiting for the lab'}): ${(total0.user + total0.system) / 1e6} s`);
   const st = pool.stats();
   if (st.open || st.sessions || st.locked) {
     console.log(`pool not clean: ${JSON.stringify(st)}`);
@@ -198,6 +241,7 @@ if (process.argv.includes('--lab-child')) {
   const { info, stop } = await bootLab(topologyOf(), names);
   process.send!({ type: 'ready', info });
   process.on('message', async (m: { type: string }) => {
+    if (m.type === 'cpu') process.send!({ type: 'cpu', cpu: process.cpuUsage() });
     if (m.type !== 'stop') return;
     const cpu = process.cpuUsage();
     await stop();

@@ -21,6 +21,10 @@ export interface CliDevice {
   setSaved(text: string, source?: ConfigChangeSource): void;
   save(source?: ConfigChangeSource): void;
   setConfigInterpreter(fn: ((running: string) => DeviceOperConfig) | undefined): void;
+  /** Hold an unpublished change: the device runs `publish` before anything reads or changes its state. */
+  holdChange?(publish: () => void): void;
+  /** The held change was published or dropped by its writer. */
+  releaseHeld?(): void;
   readonly faults: Readonly<DeviceFaults>;
   /** CPU and memory load in percent (display cpu-usage / memory-usage). */
   readonly cpuPercent: number;

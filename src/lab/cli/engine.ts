@@ -9,6 +9,7 @@
  * do this: `interface Vlanif20` typed in `[X-Vlanif10]` enters `[X-Vlanif20]`).
  */
 import { isRejectedCommand } from '../state/faults.js';
+import { type ConfigTree, printTree } from '../../render/index.js';
 import { ConfigStore, type Level } from './config-store.js';
 import type { CliDevice, CliHost } from './device-port.js';
 import { type ErrorKind, type MatchFailure, matchLine, splitWords } from './grammar.js';
@@ -30,18 +31,24 @@ export interface SessionOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** A pause in configuration input after which the CLI publishes what was typed (see scheduleCommit). */
+export const COMMIT_IDLE_MS = 20;
+
 /** The CLI of one device: its running-configuration store and its sessions. */
 export class DeviceCli {
   readonly store: ConfigStore;
   private lastText: string | undefined;
+  /** The tree `lastText` was printed from (the interpreter reads it instead of parsing the text again). */
+  private lastTree: ConfigTree | undefined;
   private readonly sessions = new Set<CliSession>();
   private readonly onSnmpSet: (e: import('../state/types.js').SnmpSetEvent) => void;
   private readonly onReboot: () => void;
 
   constructor(readonly platform: CliPlatform, readonly device: CliDevice, readonly host: CliHost) {
     this.store = new ConfigStore(platform.layout(device));
-    device.setConfigInterpreter((text: string) => platform.interpret(text, device));
+    device.setConfigInterpreter((text: string) => platform.interpret(text, device, text === this.lastText ? this.lastTree : undefined));
     this.onSnmpSet = (e) => {
+      this.flush();
       this.sync();
       if (platform.applySnmpSet(this.store, e)) this.commit('snmp');
     };
@@ -57,8 +64,10 @@ export class DeviceCli {
   boot(text?: string): void {
     const t = text ?? this.platform.baseline(this.device);
     this.store.load(t);
-    const printed = this.store.print();
+    const tree = this.store.toTree();
+    const printed = printTree(tree, this.store.layout.platform);
     this.lastText = printed;
+    this.lastTree = tree;
     this.device.setSaved(printed, 'boot');
     this.device.setRunning(printed, 'boot');
   }
@@ -71,42 +80,48 @@ export class DeviceCli {
       if (text.trim() === '') this.store.load(this.platform.baseline(this.device));
       else this.store.load(text);
       this.lastText = text;
+      this.lastTree = undefined;
     }
   }
 
-  private pendingCommit: NodeJS.Immediate | undefined;
+  private pendingCommit: NodeJS.Timeout | undefined;
 
   /**
-   * A configuration command changed the store: publish it once the current burst of input is
-   * done (a pasted configuration is interpreted once, not once per line). Commands that read the
-   * device's state flush first (flush()).
+   * A configuration command changed the store. The change is published (printed, interpreted,
+   * the state recomputed) once, not once per line: when the session leaves configuration, when
+   * input pauses for COMMIT_IDLE_MS, or the moment anything reads or changes the lab's state (the
+   * device holds the change: LabDevice.holdChange), whichever comes first. Displays publish first.
    */
   scheduleCommit(): void {
-    if (this.pendingCommit) return;
-    this.pendingCommit = setImmediate(() => {
-      this.pendingCommit = undefined;
-      this.commit('cli');
-    });
+    if (this.pendingCommit) {
+      this.pendingCommit.refresh();
+      return;
+    }
+    this.pendingCommit = setTimeout(() => this.flush(), COMMIT_IDLE_MS);
+    this.device.holdChange?.(() => this.flush());
   }
 
   /** Publish a pending change now. */
   flush(): void {
     if (!this.pendingCommit) return;
-    clearImmediate(this.pendingCommit);
-    this.pendingCommit = undefined;
+    this.cancelCommit();
     this.commit('cli');
   }
 
   private cancelCommit(): void {
-    if (this.pendingCommit) clearImmediate(this.pendingCommit);
+    if (!this.pendingCommit) return;
+    clearTimeout(this.pendingCommit);
     this.pendingCommit = undefined;
+    this.device.releaseHeld?.();
   }
 
   /** Publish the store as the running configuration. */
   commit(source: 'cli' | 'snmp' = 'cli'): void {
-    const text = this.store.print();
+    const tree = this.store.toTree();
+    const text = printTree(tree, this.store.layout.platform);
     if (text === this.lastText) return;
     this.lastText = text;
+    this.lastTree = tree;
     this.device.setRunning(text, source);
   }
 
@@ -316,9 +331,16 @@ export class CliSession implements SessionApi {
 
   private startLine(line: string): void {
     this.mode = 'busy';
-    void this.handleLine(line).then(() => this.batch(() => this.finishLine()), (err: unknown) => {
-      this.pending.push(this.platform.failure(`Internal error: ${(err as Error).message}`));
+    // The echo of the line waits for the command's answer, so that a command costs one write (one
+    // SSH packet) rather than two; the hold ends before anything slow (a question, the latency fault).
+    this.batching++;
+    const done = () => {
+      this.batching--;
       this.batch(() => this.finishLine());
+    };
+    void this.handleLine(line).then(done, (err: unknown) => {
+      this.pending.push(this.platform.failure(`Internal error: ${(err as Error).message}`));
+      done();
     });
   }
 
@@ -337,6 +359,7 @@ export class CliSession implements SessionApi {
     this.mode = 'line';
     this.flush(true);
     if (this.mode === 'line') this.write(this.prompt);
+    this.release(); // this command's answer goes out before the next buffered line starts
     this.pump();
   }
 
@@ -401,7 +424,10 @@ export class CliSession implements SessionApi {
     this.commands++;
     const device = this.cli.device;
     const faults = device.faults;
-    if (faults.latencyMs) await sleep(faults.latencyMs);
+    if (faults.latencyMs) {
+      this.release(); // a slow device still echoes at once
+      await sleep(faults.latencyMs);
+    }
     if (this.mode === 'closed') return;
     const promptLen = this.interactive ? this.prompt.length : 0;
     if (isRejectedCommand(faults, raw)) {
@@ -415,6 +441,9 @@ export class CliSession implements SessionApi {
       this.dirty = false;
       this.cli.scheduleCommit();
     }
+    // Back out of configuration (return, end, quit to the user view: the only view of the stack's
+    // first frame, on both platforms): publish now.
+    if (this.stack.length === 1) this.cli.flush();
     if (faults.dropAfterCommands && this.commands >= faults.dropAfterCommands) this.dropNow = true;
   }
 
@@ -500,6 +529,7 @@ export class CliSession implements SessionApi {
       ask: async (question, echo = true) => {
         this.flush(false);
         this.write(question.split('\n').join('\r\n'));
+        this.release();
         this.mode = 'ask';
         this.askEcho = echo;
         const answer = await new Promise<string>((resolve) => { this.askResolve = resolve; this.batch(() => this.pump()); });

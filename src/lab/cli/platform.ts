@@ -4,7 +4,7 @@
  * prints secrets. One implementation per folder: huawei-vrp/, ruijie-rgos/, huawei-usg/.
  */
 import type { Platform } from '../../model/index.js';
-import type { ConfigNode } from '../../render/index.js';
+import type { ConfigNode, ConfigTree } from '../../render/index.js';
 import type { ConfigLayout, ConfigStore, Level } from './config-store.js';
 import type { CliDevice, CliHost } from './device-port.js';
 import {
@@ -128,8 +128,8 @@ export interface CliPlatform {
   ctrlZ(session: SessionApi): void;
   /** How a secret typed on the command line is stored and printed. */
   storeSecret(value: string, pieces: readonly { text: string; secret?: boolean }[], index: number): string;
-  /** Turn the running configuration into the state's operational view. */
-  interpret(text: string, device: CliDevice): import('../state/types.js').DeviceOperConfig;
+  /** Turn the running configuration into the state's operational view (`tree`: `text` already parsed). */
+  interpret(text: string, device: CliDevice, tree?: ConfigTree): import('../state/types.js').DeviceOperConfig;
   /** Mirror an SNMP SET into the configuration (ifAdminStatus, ifAlias, sysName, sysContact, sysLocation). */
   applySnmpSet(store: ConfigStore, e: import('../state/types.js').SnmpSetEvent): boolean;
   /** The device's name as the configuration sets it (prompt). */

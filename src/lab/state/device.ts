@@ -73,6 +73,8 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
   counterOffsets = new Map<string, { in: bigint; out: bigint }>();
 
   private runningText = '';
+  /** A writer's unpublished change (holdChange): run before anything reads this device's state. */
+  private heldPublish: (() => void) | undefined;
   private savedText = '';
   private version = 0;
   private faultState: DeviceFaults = {};
@@ -125,14 +127,17 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
   }
 
   get sysName(): string {
+    this.settleOwn();
     return this.config.sysName;
   }
 
   get sysContact(): string {
+    this.settleOwn();
     return this.config.sysContact;
   }
 
   get sysLocation(): string {
+    this.settleOwn();
     return this.config.sysLocation;
   }
 
@@ -160,6 +165,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** The running configuration as the CLI prints it (the CLI simulator owns its content). */
   get running(): string {
+    this.settleOwn();
     return this.runningText;
   }
 
@@ -169,6 +175,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** The saved (startup) configuration. Assigning it also snapshots the operational config. */
   get saved(): string {
+    this.settleOwn();
     return this.savedText;
   }
 
@@ -178,28 +185,75 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** Bumped on every change of `running` or `saved`. */
   get configVersion(): number {
+    this.settleOwn();
     return this.version;
   }
 
   setRunning(text: string, source: ConfigChangeSource = 'cli'): void {
+    this.settleOwn();
     this.runningText = text;
     this.version++;
     if (this.interpreter) {
       const cfg = this.interpreter(text, this);
-      this.net.mutate([this.name], () => this.replaceConfig(cfg));
+      // A change that moves nothing operational (a description, a contact) needs no recomputation
+      // of this device, its neighbours, their links and VRRP: the new view simply replaces the old.
+      if (sameOperationalState(this.config, cfg)) {
+        this.config = cfg;
+        if (cfg.vrrp.length) this.net.vrrpConfigChanged(this); // the engine swaps in the new (equal) entries
+      } else this.net.mutate([this.name], () => this.replaceConfig(cfg));
     }
     this.emit('change', { device: this.name, field: 'running', configVersion: this.version, source });
   }
 
   setSaved(text: string, source: ConfigChangeSource = 'cli'): void {
+    this.settleOwn();
     this.savedText = text;
     this.savedConfig = cloneConfig(this.config);
     this.version++;
     this.emit('change', { device: this.name, field: 'saved', configVersion: this.version, source });
   }
 
+  /**
+   * A writer (the CLI, while a session types configuration) holds a change it has not published
+   * yet: `publish` publishes it (through setRunning). Until then every read of the lab's state, and
+   * every other change, runs it first, so nothing can observe the device without it; the writer
+   * publishes on its own when the session leaves configuration or pauses.
+   */
+  holdChange(publish: () => void): void {
+    this.heldPublish = publish;
+    this.net.noteHeld(this, true);
+  }
+
+  /** The writer published (or dropped) its held change itself. */
+  releaseHeld(): void {
+    this.heldPublish = undefined;
+    this.net.noteHeld(this, false);
+  }
+
+  /** Publish a held change now. */
+  settle(): void {
+    this.net.settle([this.name]);
+  }
+
+  /** Before a read of this device's own configuration: its held change. */
+  private settleOwn(): void {
+    if (this.heldPublish) this.net.settle([this.name]);
+  }
+
+  /** Before a read of interface state: its held change and its neighbours' (their admin state counts). */
+  private settleAround(): void {
+    this.net.settle([this.name], true);
+  }
+
+  /** @internal */ publishHeld(): void {
+    const publish = this.heldPublish;
+    this.releaseHeld();
+    publish?.();
+  }
+
   /** `save`: saved := running, and the operational config is kept for the next boot. */
   save(source: ConfigChangeSource = 'cli'): void {
+    this.settleOwn();
     this.setSaved(this.runningText, source);
   }
 
@@ -223,6 +277,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** A copy of the operational view of the running configuration. */
   operConfig(): DeviceOperConfig {
+    this.settleOwn();
     return cloneConfig(this.config);
   }
 
@@ -248,11 +303,13 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
   }
 
   setSysContact(text: string, source: ConfigChangeSource = 'cli'): void {
+    this.settleOwn();
     this.config.sysContact = text;
     if (source === 'snmp') this.emit('snmp-set', { device: this.name, object: 'sysContact', value: text });
   }
 
   setSysLocation(text: string, source: ConfigChangeSource = 'cli'): void {
+    this.settleOwn();
     this.config.sysLocation = text;
     if (source === 'snmp') this.emit('snmp-set', { device: this.name, object: 'sysLocation', value: text });
   }
@@ -266,6 +323,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** `description` (or ifAlias SET). */
   setDescription(ifName: string, text: string, source: ConfigChangeSource = 'cli'): void {
+    this.settleOwn();
     const intf = this.requireInterface(ifName);
     this.cfgFor(intf.name).description = text;
     if (source === 'snmp') this.emit('snmp-set', { device: this.name, object: 'ifAlias', interface: intf.name, value: text });
@@ -351,6 +409,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** All interfaces, by ifIndex. */
   interfaces(): readonly LabInterface[] {
+    this.settleOwn();
     this.sortedIfs ??= [...this.ifByName.values()].sort((a, b) => a.ifIndex - b.ifIndex);
     return this.sortedIfs;
   }
@@ -384,27 +443,32 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** The configuration of an interface (defaults when nothing is configured). Do not mutate. */
   interfaceConfig(name: string): Readonly<InterfaceConfig> {
+    this.settleOwn();
     const i = this.requireInterface(name);
     return this.config.interfaces[i.name] ?? emptyInterfaceConfig();
   }
 
   adminUp(name: string): boolean {
+    this.settleOwn();
     const i = this.requireInterface(name);
     return !(this.config.interfaces[i.name]?.shutdown ?? false);
   }
 
   operUp(name: string): boolean {
+    this.settleAround();
     const i = this.requireInterface(name);
     return this.operCache.get(i.name)?.up ?? false;
   }
 
   /** Current speed (bit/s): LAG = sum of its up members. */
   speedBps(name: string): number {
+    this.settleAround();
     const i = this.requireInterface(name);
     return this.operCache.get(i.name)?.speedBps ?? i.nominalBps;
   }
 
   status(name: string): InterfaceStatus {
+    this.settleAround();
     const i = this.requireInterface(name);
     const e = this.operCache.get(i.name);
     return {
@@ -420,6 +484,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** 64-bit counters now (LAG = sum of members; SVIs and loopbacks count nothing). */
   counters(name: string, now: number = this.net.clock()): InterfaceCounters {
+    this.settleAround();
     const i = this.requireInterface(name);
     if (i.kind === 'lag') {
       const sum = { ...ZERO_COUNTERS } as Record<keyof InterfaceCounters, bigint>;
@@ -448,6 +513,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** Member ports of a LAG interface, in panel order. */
   lagMembers(lag: string): string[] {
+    this.settleOwn();
     const i = this.requireInterface(lag);
     if (i.kind !== 'lag') return [];
     return this.physicalOrder.filter((p) => this.config.interfaces[p]?.lag === i.number);
@@ -455,6 +521,7 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
 
   /** The VLANs an interface carries (access VLAN, trunk list); empty for routed and logical ones. */
   carriedVlans(name: string): number[] | 'all' {
+    this.settleOwn();
     const i = this.requireInterface(name);
     if (i.kind !== 'physical' && i.kind !== 'lag') return [];
     const c = this.config.interfaces[i.name];
@@ -642,6 +709,40 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
   /** @internal */ get style(): 'vrp' | 'rgos' {
     return styleOf(this.platform);
   }
+}
+
+/**
+ * Whether two operational configs give the same interface states, links and VRRP: equal in every
+ * field but the free texts (descriptions, sysName, contact, location), which state reads live and
+ * never caches. Same interface set (in the same order) too, so logical interfaces need no resync.
+ */
+export function sameOperationalState(a: DeviceOperConfig, b: DeviceOperConfig): boolean {
+  if (!sameNumbers(a.vlans, b.vlans)) return false;
+  const ak = Object.keys(a.interfaces);
+  const bk = Object.keys(b.interfaces);
+  if (ak.length !== bk.length) return false;
+  for (let i = 0; i < ak.length; i++) {
+    if (ak[i] !== bk[i]) return false;
+    const x = a.interfaces[ak[i]!]!;
+    const y = b.interfaces[bk[i]!]!;
+    if (x.shutdown !== y.shutdown || x.mode !== y.mode || x.vlan !== y.vlan || x.lag !== y.lag || x.vpn !== y.vpn || x.speed !== y.speed) return false;
+    if (!sameNumbers(x.allowedVlans, y.allowedVlans) || !sameStrings(x.addresses, y.addresses)) return false;
+  }
+  if (a.vrrp.length !== b.vrrp.length) return false;
+  return a.vrrp.length === 0 || JSON.stringify(a.vrrp) === JSON.stringify(b.vrrp);
+}
+
+function sameNumbers(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function setOrDelete<K extends keyof InterfaceConfig>(c: InterfaceConfig, key: K, value: InterfaceConfig[K] | undefined): void {

@@ -86,8 +86,14 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
   readonly links = new Map<string, LabLink>();
   private readonly portLinks = new Map<string, { link: LabLink; side: 'a' | 'b' }>();
   private readonly neighbours = new Map<string, Set<string>>();
+  /** The links cabled to each device (cabling is fixed once the network is built). */
+  private readonly deviceLinks = new Map<string, LabLink[]>();
   private readonly vrrp: VrrpEngine;
   private booting = true;
+  /** Devices holding a change their writer has not published yet (see LabDevice.holdChange). */
+  private readonly held = new Set<LabDevice>();
+  /** Depth of mutate(): state read inside a recomputation is the published state, as it stands. */
+  private mutating = 0;
 
   constructor(topology: Topology, options: LabNetworkOptions = {}) {
     super();
@@ -143,6 +149,7 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
 
   /** A link by id, by either endpoint ({device, port}: any accepted spelling of the port), or itself. */
   link(ref: LinkRef): LabLink {
+    this.settle();
     if (ref instanceof LabLink) return ref;
     if (typeof ref === 'string') {
       const l = this.links.get(ref);
@@ -158,6 +165,7 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
 
   /** The link on a port, if cabled. */
   linkAt(device: string, port: string): LabLink | undefined {
+    this.settle();
     const d = this.devices.get(device);
     const name = d?.interface(port)?.name ?? port;
     return this.portLinks.get(portKey(device, name))?.link;
@@ -210,6 +218,7 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
    * evenly over its member links, direction taken from that device's side.
    */
   setTraffic(ref: LinkRef, bps: number | { aToB: number; bToA: number } | { out: number; in: number }): void {
+    this.settle();
     const spread = this.lagLinks(ref);
     if (spread) {
       const { device, links } = spread;
@@ -249,6 +258,7 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
 
   /** VRRP groups of a device, with this device's state in each. */
   vrrpGroups(device: string | LabDevice): VrrpStatus[] {
+    this.settle();
     const d = typeof device === 'string' ? this.device(device) : device;
     return this.vrrp.statusOf(d, this.clock());
   }
@@ -256,6 +266,7 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
   /** LLDP neighbours of a device: one per cabled port whose link is up at both ends. */
   lldpNeighbors(device: string | LabDevice): LldpNeighbor[] {
     const d = typeof device === 'string' ? this.device(device) : device;
+    this.settle([d.name], true);
     if (!d.up) return [];
     const out: LldpNeighbor[] = [];
     d.physicalPorts().forEach((port, i) => {
@@ -319,16 +330,52 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
    * status of those devices and their neighbours, link activity and the VRRP groups involved.
    */
   mutate<T>(devices: Iterable<string>, fn: (now: number) => T): T {
+    const names = [...devices];
+    this.settle(names); // a change held for these devices came first: it goes first
     const now = this.clock();
     const affected = new Set<string>();
-    for (const d of devices) {
+    for (const d of names) {
       affected.add(d);
       for (const n of this.neighbours.get(d) ?? []) affected.add(n);
     }
     if (!this.booting) for (const link of this.linksOf(affected)) link.meter.settle(now);
-    const result = fn(now);
-    if (!this.booting) this.refresh(affected, now);
-    return result;
+    this.mutating++;
+    try {
+      const result = fn(now);
+      if (!this.booting) this.refresh(affected, now);
+      return result;
+    } finally {
+      this.mutating--;
+    }
+  }
+
+  /**
+   * Publish held changes (a CLI session's edits not yet committed) so that what is read next is
+   * the state as the configurations now stand: of every device, or of `devices` (and, with
+   * `neighbours`, of the devices cabled to them, whose admin state their oper state follows).
+   * Cheap when nothing is held; a no-op inside a recomputation (which works on the published state).
+   */
+  settle(devices?: Iterable<string>, neighbours = false): void {
+    if (this.held.size === 0 || this.mutating > 0) return;
+    if (!devices) {
+      for (const d of [...this.held]) d.publishHeld();
+      return;
+    }
+    for (const name of devices) {
+      this.publishIfHeld(name);
+      if (neighbours) for (const n of this.neighbours.get(name) ?? []) this.publishIfHeld(n);
+    }
+  }
+
+  private publishIfHeld(name: string): void {
+    const d = this.devices.get(name);
+    if (d && this.held.has(d)) d.publishHeld();
+  }
+
+  /** @internal A device holds (true) or no longer holds (false) an unpublished change. */
+  noteHeld(device: LabDevice, held: boolean): void {
+    if (held) this.held.add(device);
+    else this.held.delete(device);
   }
 
   private refresh(devices: Iterable<string>, now: number): void {
@@ -361,15 +408,22 @@ export class LabNetwork extends EventEmitter<LabNetworkEvents> {
 
   private linksOf(devices: Iterable<string>): Set<LabLink> {
     const out = new Set<LabLink>();
-    for (const d of devices) {
-      const dev = this.devices.get(d);
-      if (!dev) continue;
-      for (const p of dev.physicalPorts()) {
-        const pl = this.portLinks.get(portKey(d, p));
-        if (pl) out.add(pl.link);
-      }
-    }
+    for (const d of devices) for (const link of this.linksAt(d)) out.add(link);
     return out;
+  }
+
+  /** The links cabled to a device's physical ports (computed once: the cabling never changes). */
+  private linksAt(name: string): readonly LabLink[] {
+    let list = this.deviceLinks.get(name);
+    if (list) return list;
+    list = [];
+    const dev = this.devices.get(name);
+    for (const p of dev?.physicalPorts() ?? []) {
+      const pl = this.portLinks.get(portKey(name, p));
+      if (pl) list.push(pl.link);
+    }
+    if (dev) this.deviceLinks.set(name, list);
+    return list;
   }
 
   private neighbourSet(name: string): Set<string> {

@@ -5,7 +5,7 @@ import { TOPOLOGIES, makeLab, tick } from './helpers.js';
 const DEVICE = 'core-1';
 
 describe('CLI engine batching', () => {
-  it('echoes a received chunk in one write, byte for byte what per-character echo gave', async () => {
+  it('echoes a received chunk in one write, and a finished line together with its answer and the prompt', async () => {
     const lab = makeLab(TOPOLOGIES.provincial, { devices: [DEVICE] });
     const writes: string[] = [];
     const s = lab.cli(DEVICE).openSession({ write: (t) => writes.push(t), close: () => undefined }, { interactive: true, username: 'dcnet' });
@@ -15,8 +15,19 @@ describe('CLI engine batching', () => {
     expect(writes).toEqual(['displ']);
     s.feed('ay clock\x7f\x7fck\r');
     await tick();
-    expect(writes[1]).toBe('ay clock\b \b\b \bck\r\n');
-    expect(writes.join('')).toMatch(/>$/);
+    // One write: the echo (byte for byte what per-character echo gave), the command's output, the prompt.
+    expect(writes).toHaveLength(2);
+    expect(writes[1]!.startsWith('ay clock\b \b\b \bck\r\n')).toBe(true);
+    expect(writes[1]).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    expect(writes[1]).toMatch(/<[^>]+>$/);
+    // A slow device (the latency fault) still echoes the line at once, before its answer.
+    writes.length = 0;
+    lab.net.device(DEVICE).setFaults({ latencyMs: 30 });
+    s.feed('display clock\r');
+    expect(writes).toEqual(['display clock\r\n']);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(writes).toHaveLength(2);
+    expect(writes[1]).toMatch(/<[^>]+>$/);
   });
 
   it('quit and return publish nothing when nothing changed, and do not force a pending change out early', async () => {

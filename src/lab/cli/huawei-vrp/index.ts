@@ -6,7 +6,7 @@
  * makeVrpPlatform is shared with the USG (../huawei-usg/index.ts).
  */
 import type { Platform } from '../../../model/index.js';
-import type { ConfigNode } from '../../../render/index.js';
+import type { ConfigNode, ConfigTree } from '../../../render/index.js';
 import { printTree } from '../../../render/index.js';
 import type { DeviceOperConfig, SnmpSetEvent } from '../../state/types.js';
 import { cmd, navCmd } from '../commands.js';
@@ -195,10 +195,10 @@ export function makeVrpPlatform(o: VrpPlatformOptions): CliPlatform {
     storeSecret(value, pieces, index) {
       return vrpCipher(value, pieces[index - 1]?.text);
     },
-    interpret(text: string, device: CliDevice): DeviceOperConfig {
+    interpret(text: string, device: CliDevice, tree?: ConfigTree): DeviceOperConfig {
       return interpretVrp(platform, text, {
         routedByDefault: platform === 'huawei-usg', defaultSysName: o.defaultSysName, previous: device.vrrpConfig,
-      });
+      }, tree);
     },
     applySnmpSet: (store, e) => applyVrpSnmpSet(store, e),
   };

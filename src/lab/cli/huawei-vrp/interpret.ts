@@ -4,7 +4,7 @@
  * LabDevice as its config interpreter.
  */
 import type { Platform } from '../../../model/index.js';
-import { type ConfigNode, getDialect, parseConfig } from '../../../render/index.js';
+import { type ConfigNode, type ConfigTree, getDialect, parseConfig } from '../../../render/index.js';
 import { familySet, idsOf } from '../../../render/dialect.js';
 import type { DeviceOperConfig, InterfaceConfig, VrrpConfig } from '../../state/types.js';
 import { lengthOfMask } from '../grammar.js';
@@ -25,9 +25,9 @@ export interface InterpretOptions {
   previous?: readonly VrrpConfig[];
 }
 
-export function interpretVrp(platform: Platform, text: string, opts: InterpretOptions): DeviceOperConfig {
+/** `tree`: the text already parsed (the CLI's own tree of what it printed), to spare a second parse. */
+export function interpretVrp(platform: Platform, text: string, opts: InterpretOptions, tree: ConfigTree = parseConfig(text, platform)): DeviceOperConfig {
   const dialect = getDialect(platform);
-  const tree = parseConfig(text, platform);
   const cfg: DeviceOperConfig = {
     sysName: opts.defaultSysName, sysContact: '', sysLocation: '', interfaces: {}, vlans: [1], vrrp: [],
   };

@@ -4,6 +4,7 @@
  * (`NAME(config-if-VLAN 10)#`), `exit`/`end`/Ctrl+Z, ` --More-- `, `terminal length 0`, the Cisco-style
  * `%` errors, `write`, and the `show` commands.
  */
+import type { ConfigTree } from '../../../render/index.js';
 import type { DeviceOperConfig, SnmpSetEvent } from '../../state/types.js';
 import { cmd, navCmd } from '../commands.js';
 import { type ConfigStore, compareRank } from '../config-store.js';
@@ -141,8 +142,8 @@ export function makeRgosPlatform(): CliPlatform {
     isComment: (raw) => /^\s*!/.test(raw),
     ctrlZ: (s) => s.popTo(1),
     storeSecret: (value) => value,
-    interpret(text: string, device: CliDevice): DeviceOperConfig {
-      return interpretRgos(text, device.vrrpConfig);
+    interpret(text: string, device: CliDevice, tree?: ConfigTree): DeviceOperConfig {
+      return interpretRgos(text, device.vrrpConfig, tree);
     },
     applySnmpSet: applyRgosSnmpSet,
   };

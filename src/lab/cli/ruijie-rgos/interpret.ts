@@ -1,11 +1,11 @@
 /** The operational view of an RGOS running configuration (state/types.ts DeviceOperConfig). */
-import { type ConfigNode, getDialect, parseConfig } from '../../../render/index.js';
+import { type ConfigNode, type ConfigTree, getDialect, parseConfig } from '../../../render/index.js';
 import { familySet, idsOf } from '../../../render/dialect.js';
 import type { DeviceOperConfig, InterfaceConfig, VrrpConfig } from '../../state/types.js';
 import { cidr } from '../huawei-vrp/interpret.js';
 
-export function interpretRgos(text: string, previous?: readonly VrrpConfig[]): DeviceOperConfig {
-  const tree = parseConfig(text, 'ruijie-rgos');
+/** `tree`: the text already parsed (the CLI's own tree of what it printed), to spare a second parse. */
+export function interpretRgos(text: string, previous?: readonly VrrpConfig[], tree: ConfigTree = parseConfig(text, 'ruijie-rgos')): DeviceOperConfig {
   const cfg: DeviceOperConfig = { sysName: 'Ruijie', sysContact: '', sysLocation: '', interfaces: {}, vlans: [1], vrrp: [] };
   const vlans = new Set([1]);
   for (const n of tree.children) {
