@@ -4,7 +4,8 @@
  * Per device: connect (TCP, SSH handshake, host-key check, password auth, prompt, paging off),
  * read the running configuration, apply 50 commands (`system-view`, 16 × `interface X` /
  * `description ...` / `quit`, `return`), read the running configuration back (and check the 16
- * descriptions are there), save (`save` + `Y`), close. Two passes on different devices:
+ * descriptions are there), save (`save` + `Y`), close. A warm-up pass on BENCH_WARMUP_DEVICES
+ * devices of its own (printed, not the measurement), then two passes on different devices:
  *   - latency: BENCH_LATENCY_DEVICES one at a time (a device's time is its own work and round trips);
  *   - throughput: BENCH_DEVICES with BENCH_CONCURRENCY workers.
  * Each prints devices/s, per-device p50/p95, CPU of both processes per device (process.cpuUsage,
@@ -12,7 +13,11 @@
  * the time goes per phase.
  *
  * Run: npm run bench:push  (node --import tsx bench/push.ts)
- *   env: BENCH_DEVICES=200  BENCH_CONCURRENCY=32  BENCH_LATENCY_DEVICES=20  BENCH_LAB=inline|child (default child)
+ * Then a concurrency sweep (BENCH_SWEEP=1,8,16,32: devices/s, p50, p95, CPU per device at each C)
+ * and the floor: ssh2 alone doing the same handshakes and round trips against a trivial server.
+ *
+ *   env: BENCH_DEVICES=200  BENCH_CONCURRENCY=32  BENCH_LATENCY_DEVICES=20  BENCH_WARMUP_DEVICES=64
+ *        BENCH_LAB=inline|child (default child)
  *        BENCH_TOPOLOGY=<folder> (default: a generated Huawei VRP topology of BENCH_DEVICES devices)
  */
 import { fork } from 'node:child_process';
@@ -24,10 +29,13 @@ import { MemoryHostKeyStore, Secret, SessionPool, getDriver, type DeviceDriver }
 import { type LabAddress, startLab } from '../src/lab/index.js';
 import { type Topology, loadTopology } from '../src/model/index.js';
 import { generateTopology } from './lib/generate-topology.js';
+import { measureSshFloor } from './lib/ssh-floor.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const LATENCY_DEVICES = Number(process.env.BENCH_LATENCY_DEVICES ?? 20);
+const WARMUP_DEVICES = Number(process.env.BENCH_WARMUP_DEVICES ?? 64);
+const SWEEP = (process.env.BENCH_SWEEP ?? '1,8,16,32').split(',').filter(Boolean).map(Number);
 const LAB_MODE = (process.env.BENCH_LAB ?? 'child') as 'inline' | 'child';
 const PASSWORD = 'bench-pass';
 const PORTS_TOUCHED = 16;
@@ -38,7 +46,7 @@ interface LabInfo {
 
 function topologyOf(): Topology {
   if (process.env.BENCH_TOPOLOGY) return loadTopology(process.env.BENCH_TOPOLOGY).topology!;
-  const t = generateTopology({ devices: DEVICES + LATENCY_DEVICES + 6, departments: 10, vlansPerDepartment: 4 });
+  const t = generateTopology({ devices: WARMUP_DEVICES + DEVICES + LATENCY_DEVICES + 6, departments: 10, vlansPerDepartment: 4 });
   // The lab and the drivers read the same reference: the password comes from the environment.
   return t;
 }
@@ -179,7 +187,7 @@ function report(title: string, r: PassResult, concurrency: number, ports: number
 
 async function main(): Promise<void> {
   const topology = topologyOf();
-  const names = topology.devices.filter((d) => !/^core-/.test(d.name) || process.env.BENCH_TOPOLOGY).slice(0, DEVICES + LATENCY_DEVICES + 1).map((d) => d.name);
+  const names = topology.devices.filter((d) => !/^core-/.test(d.name) || process.env.BENCH_TOPOLOGY).slice(0, WARMUP_DEVICES + DEVICES + LATENCY_DEVICES).map((d) => d.name);
   const cpu0 = process.cpuUsage();
   const tBoot = performance.now();
   let info: LabInfo;
@@ -187,7 +195,8 @@ async function main(): Promise<void> {
   let labCpu: () => Promise<NodeJS.CpuUsage | undefined>;
   if (LAB_MODE === 'child') {
     const child = fork(fileURLToPath(import.meta.url), ['--lab-child'], {
-      execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE_LAB ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
+      // The lab runs as this file does: from the sources through tsx, or compiled (npm run build).
+      execArgv: [...(import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(process.env.BENCH_PROFILE_LAB ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
       env: { ...process.env, BENCH_NAMES: JSON.stringify(names) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -212,18 +221,49 @@ async function main(): Promise<void> {
 
   const pool = new SessionPool({ maxSessions: CONCURRENCY });
   const b: Bench = { devices: info.devices, pool, hostKeys: new MemoryHostKeyStore(), labCpu, tag: `bench${Date.now().toString(36)}` };
-  const [warm, ...rest] = info.devices;
-  const latencySet = rest.slice(DEVICES, DEVICES + LATENCY_DEVICES);
-  const throughputSet = rest.slice(0, DEVICES);
-  const ports = warm?.ports.length ?? 0;
+  const warmSet = info.devices.slice(0, WARMUP_DEVICES);
+  const throughputSet = info.devices.slice(WARMUP_DEVICES, WARMUP_DEVICES + DEVICES);
+  const latencySet = info.devices.slice(WARMUP_DEVICES + DEVICES, WARMUP_DEVICES + DEVICES + LATENCY_DEVICES);
+  const warm = info.devices[0]!;
+  const ports = warm.ports.length;
 
-  // Warm-up (not counted): one device through every phase, so that lazy module loading and JIT
-  // compilation are not charged to the first devices.
-  await pass(b, [warm!], 1, 'warm');
-  report(`throughput: ${throughputSet.length} devices at concurrency ${CONCURRENCY}`, await pass(b, throughputSet, CONCURRENCY, 'tp'), CONCURRENCY, ports);
+  // Warm-up on devices of its own (not the measurement, but printed): both processes start cold,
+  // and until V8 has compiled the hot paths (SSH, CLI, drivers) a device costs about 1.5x the CPU.
+  // A control plane and a lab are long-running processes: the passes below measure them warm.
+  const cold = await pass(b, warmSet, Math.min(CONCURRENCY, warmSet.length), 'warm');
+  {
+    const t = cold.per.map((p) => p.total).sort((x, y) => x - y);
+    const cpu = (cold.cpu.user + cold.cpu.system + (cold.labCpu ? cold.labCpu.user + cold.labCpu.system : 0)) / 1e3 / Math.max(1, cold.per.length);
+    console.log(`\n== warm-up (cold processes, not the measurement): ${cold.per.length} other devices at concurrency ${Math.min(CONCURRENCY, warmSet.length)}: ${(cold.per.length / (cold.wallMs / 1000)).toFixed(1)} devices/s, p50 ${pct(t, 50).toFixed(0)} ms, p95 ${pct(t, 95).toFixed(0)} ms, CPU ${cpu.toFixed(1)} ms per device (both processes)${cold.failures.length ? `, ${cold.failures.length} FAILED` : ''}`);
+    if (cold.failures.length) process.exitCode = 1;
+  }
+  const main = await pass(b, throughputSet, CONCURRENCY, 'tp');
+  report(`throughput: ${throughputSet.length} devices at concurrency ${CONCURRENCY}`, main, CONCURRENCY, ports);
   // Latency: one device at a time (after the throughput pass, so the code is as warm as in a long
   // run): a device's time is its own work and round trips, not a queue for the CPU.
   if (latencySet.length) report(`latency: ${latencySet.length} devices one at a time`, await pass(b, latencySet, 1, 'lat'), 1, ports);
+
+  // How per-device time grows with concurrency: the same devices again at each C.
+  if (SWEEP.length) {
+    console.log(`\n== concurrency sweep (${throughputSet.length} devices each)`);
+    console.log(`  ${'C'.padStart(3)} ${'devices/s'.padStart(10)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'CPU ms/device: drivers + lab'.padStart(29)}`);
+    const row = (c: number, r: PassResult) => {
+      const t = r.per.map((p) => p.total).sort((x, y) => x - y);
+      const n = Math.max(1, r.per.length);
+      const drv = (r.cpu.user + r.cpu.system) / 1e3 / n;
+      const lab = r.labCpu ? (r.labCpu.user + r.labCpu.system) / 1e3 / n : 0;
+      const cpu = `${drv.toFixed(1)} + ${lab.toFixed(1)} = ${(drv + lab).toFixed(1)}`;
+      console.log(`  ${String(c).padStart(3)} ${(r.per.length / (r.wallMs / 1000)).toFixed(1).padStart(10)} ${pct(t, 50).toFixed(0).padStart(7)} ${pct(t, 95).toFixed(0).padStart(7)} ${cpu.padStart(29)}${r.failures.length ? `  (${r.failures.length} failed)` : ''}`);
+      if (r.failures.length) process.exitCode = 1;
+    };
+    for (const c of SWEEP) row(c, await pass(b, throughputSet, c, `c${c}-`));
+  }
+
+  // The floor: ssh2 alone (handshake, login, shell, the same number of one-line round trips).
+  const roundTrips = 2 + commandsFor(warm.ports, '', warm.platform).length + 3; // paging off, prompt; the batch; 2 reads and save
+  const floor = await measureSshFloor({ connections: throughputSet.length, concurrency: CONCURRENCY, roundTrips });
+  console.log(`\n== ssh2 alone: ${floor.connections} connections at concurrency ${floor.concurrency}, ${floor.roundTrips} one-line round trips each, a trivial server, both ends in this process`);
+  console.log(`CPU: ${floor.cpuMsPerConnection.toFixed(1)} ms per connection (both ends) → on 2 cores at most ${(2000 / floor.cpuMsPerConnection).toFixed(0)} connections/s, p50 at C=${CONCURRENCY} ≥ ${((CONCURRENCY * floor.cpuMsPerConnection) / 2).toFixed(0)} ms`);
 
   await stopLab();
   const total0 = process.cpuUsage(cpu0);

@@ -12,7 +12,7 @@ import { type Server as NetServer, type Socket, createServer } from 'node:net';
 import ssh2, { type AuthContext, type Connection, type ServerChannel } from 'ssh2';
 import type { CliSession, DeviceCli } from '../cli/engine.js';
 import { type LoginCredentials, passwordMatches } from './credentials.js';
-import type { HostKeyStore } from './host-keys.js';
+import { type HostKeyStore, serverHostKey } from './host-keys.js';
 
 const SshServer = ssh2.Server;
 type SshServer = InstanceType<typeof ssh2.Server>;
@@ -52,6 +52,8 @@ export class DeviceSshServer {
   }
 
   start(): Promise<void> {
+    // The device has its host key from boot, as a real one does (not made at the first login).
+    this.server(false);
     return new Promise((resolve, reject) => {
       const onError = (err: Error) => reject(err);
       this.net.once('error', onError);
@@ -78,7 +80,7 @@ export class DeviceSshServer {
 
   private server(alt: boolean): SshServer {
     const device = this.o.cli.device;
-    const make = (key: string) => new SshServer({ hostKeys: [key], ident: identOf(device.platform) }, (client) => this.client(client));
+    const make = (key: string) => new SshServer({ hostKeys: [{ key: serverHostKey(key) }], ident: identOf(device.platform) }, (client) => this.client(client));
     if (alt) return (this.alt ??= make(this.o.keys.alternative(device.name).privateKey));
     return (this.primary ??= make(this.o.keys.primary(device.name).privateKey));
   }

@@ -44,6 +44,8 @@ export interface FakeDeviceOptions {
   commands?: Record<string, (dev: FakeDevice) => string[] | Promise<string[]>>;
   /** Reject every login. */
   refuseAuth?: boolean;
+  /** What the server offers (ssh2's lists), e.g. only X25519 key exchange. */
+  algorithms?: import('ssh2').Algorithms;
 }
 
 interface Shell {
@@ -104,7 +106,9 @@ export class FakeDevice {
   }
 
   private makeServer(): Server {
-    return new Server({ hostKeys: [this.hostKey], ident: this.o.family === 'vrp' ? 'HUAWEI-1.5' : 'RGOS_SSH' }, (conn) => this.client(conn));
+    return new Server({
+      hostKeys: [this.hostKey], ident: this.o.family === 'vrp' ? 'HUAWEI-1.5' : 'RGOS_SSH', ...(this.o.algorithms ? { algorithms: this.o.algorithms } : {}),
+    }, (conn) => this.client(conn));
   }
 
   listen(): Promise<void> {

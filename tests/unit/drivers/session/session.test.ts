@@ -93,6 +93,21 @@ describe('SshSession', () => {
       expect(r.output).toMatch(/uptime is .*\n$/);
     });
 
+    it('prefers key exchange over NIST P-256 and keeps the other algorithms; options replace the lists', async () => {
+      const d = await device({ family: 'vrp' });
+      const s = await open(options(d));
+      expect(s.negotiated?.kex).toBe('ecdh-sha2-nistp256');
+      await s.close();
+      const x = await open(options(d, { algorithms: { kex: ['curve25519-sha256'] } }));
+      expect(x.negotiated?.kex).toBe('curve25519-sha256');
+      await x.close();
+      // A server that offers only X25519 still gets a handshake with the default preferences.
+      const only = await device({ family: 'vrp', algorithms: { kex: ['curve25519-sha256@libssh.org'] } });
+      const y = await open(options(only));
+      expect(y.negotiated?.kex).toBe('curve25519-sha256@libssh.org');
+      await y.close();
+    });
+
     it('answers the pager with a space when paging stays on, and erases it from the output', async () => {
       const d = await device({ family: 'vrp', rejectPagingCommand: true });
       const s = await open(options(d));
