@@ -16,7 +16,7 @@
  * Then a concurrency sweep (BENCH_SWEEP=1,8,16,32: devices/s, p50, p95, CPU per device at each C)
  * and the floor: ssh2 alone doing the same handshakes and round trips against a trivial server.
  *
- *   env: BENCH_DEVICES=200  BENCH_CONCURRENCY=32  BENCH_LATENCY_DEVICES=20  BENCH_WARMUP_DEVICES=64
+ *   env: BENCH_DEVICES=200  BENCH_CONCURRENCY=32  BENCH_LATENCY_DEVICES=20  BENCH_WARMUP_DEVICES=200
  *        BENCH_LAB=inline|child (default child)
  *        BENCH_TOPOLOGY=<folder> (default: a generated Huawei VRP topology of BENCH_DEVICES devices)
  */
@@ -34,7 +34,7 @@ import { measureSshFloor } from './lib/ssh-floor.js';
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const LATENCY_DEVICES = Number(process.env.BENCH_LATENCY_DEVICES ?? 20);
-const WARMUP_DEVICES = Number(process.env.BENCH_WARMUP_DEVICES ?? 64);
+const WARMUP_DEVICES = Number(process.env.BENCH_WARMUP_DEVICES ?? 200);
 const SWEEP = (process.env.BENCH_SWEEP ?? '1,8,16,32').split(',').filter(Boolean).map(Number);
 const LAB_MODE = (process.env.BENCH_LAB ?? 'child') as 'inline' | 'child';
 const PASSWORD = 'bench-pass';

@@ -109,6 +109,7 @@ interface Reader {
 const TOKEN = /\{\{secret:([^}]+)\}\}/g;
 /** Enough of the end of a response to hold a prompt, a pager line or a question. */
 const TAIL = 512;
+const NO_VALUES: ReadonlyMap<string, string> = new Map();
 /** The last visible character of a chunk that may end a read: `>` `]` `#` (prompts), `:` `)` `]` (questions), `-` (pagers), a letter of a trailing ESC[nD. */
 const MAY_END_READ = /[>\]#:)\-D]\s*$/;
 const noop = (): void => undefined;
@@ -417,11 +418,12 @@ export class SshSession implements PooledSession {
 
   private read(o: {
     command: string;
-    until: (cleanTail: string) => boolean;
+    /** Whether the last line of the cleaned output is where the read ends (a prompt). */
+    until: (lastLine: string) => boolean;
     confirm: ConfirmPolicy;
     timeoutMs: number;
     phase: 'login' | 'command';
-    onPrompt?: (cleanTail: string) => void;
+    onPrompt?: (lastLine: string) => void;
     expectPassword?: boolean;
   }): Promise<string> {
     if (this.endError) return Promise.reject(this.endError);
@@ -453,19 +455,21 @@ export class SshSession implements PooledSession {
           reject(err);
         },
         check: () => {
-          const stripped = r.tail.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+          const stripped = lastLine(r.tail).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, ''); // the pager is on the last line
           if (this.dialect.pager.test(stripped)) {
             r.tail = '';
             this.write(' ');
             return;
           }
           const clean = cleanText(this.dialect, r.tail);
-          if (o.until(clean)) {
-            o.onPrompt?.(clean);
+          // Prompts and questions are one line, the last: the patterns run on it alone (anchored at
+          // its start, they would otherwise be tried at every offset of the tail).
+          const q = lastLine(clean);
+          if (o.until(q)) {
+            o.onPrompt?.(q);
             r.done(r.chunks.join(''));
             return;
           }
-          const q = lastLine(clean);
           if (q.length > 0 && (QUESTION.test(q) || FILE_NAME_QUESTION.test(q) || DEFAULT_VALUE_QUESTION.test(q) || (o.expectPassword === true && PASSWORD_QUESTION.test(clean.slice(-64))))) {
             const answer = answerOf(o.confirm, q, o.command);
             this.log?.debug({ command: o.command, question: this.scrub(q), answer: o.expectPassword ? '<secret>' : answer }, 'question answered');
@@ -529,7 +533,8 @@ export class SshSession implements PooledSession {
     if (this.busy) throw new DriverError('DRIVER_BUSY', `${this.device}: the session is already running a command; one command at a time`, this.where({ command }));
     this.busy = true;
     try {
-      const { wire, values } = await this.resolveTokens(command);
+      // Most commands carry no secret token: no resolver round trip for them.
+      const { wire, values } = command.includes('{{secret:') ? await this.resolveTokens(command) : { wire: command.trim(), values: NO_VALUES };
       const shown = command.trim();
       const rename = this.dialect.renames(wire);
       const renamedRe = rename ? this.dialect.promptFor(rename) : undefined;

@@ -152,6 +152,20 @@ export class DeviceCli {
 
 type Mode = 'line' | 'busy' | 'more' | 'ask' | 'closed';
 
+/** Per view: the candidate lists by the answers of its conditional commands (see CliSession.candidates). */
+const candidateCache = new WeakMap<CompiledView, Map<string, CompiledView['candidates']>>();
+const conditionals = new WeakMap<CompiledView, number[]>();
+
+/** Positions of a view's commands that have a `when` condition. */
+function conditionalOf(view: CompiledView): number[] {
+  let list = conditionals.get(view);
+  if (!list) {
+    list = view.candidates.flatMap((c, i) => (c.data.when ? [i] : []));
+    conditionals.set(view, list);
+  }
+  return list;
+}
+
 export class CliSession implements SessionApi {
   readonly vars: Record<string, unknown> = {};
   readonly stack: Frame[] = [];
@@ -447,10 +461,23 @@ export class CliSession implements SessionApi {
     if (faults.dropAfterCommands && this.commands >= faults.dropAfterCommands) this.dropNow = true;
   }
 
+  /**
+   * The commands a view offers this session now (`top`: with the display commands every view
+   * has). The same array for the same answers of the commands' `when` conditions, so that the
+   * matcher's index of it is built once.
+   */
   private candidates(view: CompiledView, top: boolean): CompiledView['candidates'] {
-    const own = view.candidates.filter((c) => !c.data.when || c.data.when(this));
-    if (!top) return own;
-    return [...own, ...this.platform.globalView.candidates.filter((c) => !c.data.when || c.data.when(this))];
+    const views = top ? [view, this.platform.globalView] : [view];
+    let key = top ? 't' : 'f';
+    for (const v of views) for (const i of conditionalOf(v)) key += v.candidates[i]!.data.when!(this) ? '1' : '0';
+    let cache = candidateCache.get(view);
+    if (!cache) candidateCache.set(view, (cache = new Map()));
+    let list = cache.get(key);
+    if (!list) {
+      list = views.flatMap((v) => v.candidates.filter((c) => !c.data.when || c.data.when(this)));
+      cache.set(key, list);
+    }
+    return list;
   }
 
   private async execute(raw: string, promptLen: number): Promise<void> {

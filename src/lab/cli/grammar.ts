@@ -398,6 +398,8 @@ function* matchSeq(p: GrammarPlatform, items: readonly PatternNode[], i: number,
 export interface Candidate<T> {
   node: PatternNode;
   data: T;
+  /** @internal The pattern's leading keyword, lower case (null: it starts with a parameter), cached by matchLine. */
+  lead?: string | null;
 }
 
 export type MatchResult<T> =
@@ -405,13 +407,44 @@ export type MatchResult<T> =
   | { ok: false; failure: MatchFailure };
 
 /** Resolve a line against a table of compiled patterns. */
+/** Candidates by the first letter of their leading keyword (each list in table order, with those that start with a parameter). */
+interface LeadIndex {
+  byLetter: Map<string, readonly Candidate<unknown>[]>;
+  noLead: readonly Candidate<unknown>[];
+}
+const leadIndexes = new WeakMap<readonly Candidate<unknown>[], LeadIndex>();
+
+function leadIndex<T>(candidates: readonly Candidate<T>[]): LeadIndex {
+  let idx = leadIndexes.get(candidates);
+  if (idx) return idx;
+  const leadOf = (c: Candidate<T>) => (c.lead !== undefined ? c.lead : (c.lead = leadingKeyword(c.node) ?? null));
+  const letters = new Set<string>();
+  for (const c of candidates) { const l = leadOf(c); if (l) letters.add(l[0]!); }
+  const byLetter = new Map<string, readonly Candidate<unknown>[]>();
+  for (const letter of letters) byLetter.set(letter, candidates.filter((c) => { const l = leadOf(c); return l === null || l[0] === letter; }));
+  idx = { byLetter, noLead: candidates.filter((c) => leadOf(c) === null) };
+  leadIndexes.set(candidates, idx);
+  return idx;
+}
+
+/**
+ * Match a line against the candidates of a view. Pass the same array for the same view (the
+ * engine caches them): its index by leading keyword is built once, and a line is tried only
+ * against the patterns its first word can start.
+ */
 export function matchLine<T>(p: GrammarPlatform, candidates: readonly Candidate<T>[], line: string, words: readonly Word[] = splitWords(line)): MatchResult<T> {
   const tr: Tracker = { fail: undefined, prefixOf: new Map(), exactAt: new Set() };
   const done: { parse: Parse; data: T }[] = [];
   const first = words[0]?.text.toLowerCase();
-  for (const c of candidates) {
-    const lead = leadingKeyword(c.node);
-    if (lead !== undefined && first !== undefined && !lead.startsWith(first)) { recordFail(tr, 'unrecognized', 0); continue; }
+  let skipped = false;
+  let tried = candidates;
+  if (first) {
+    const idx = leadIndex(candidates);
+    tried = (idx.byLetter.get(first[0]!) ?? idx.noLead) as readonly Candidate<T>[];
+  }
+  for (const c of tried) {
+    const lead = c.lead!;
+    if (lead !== null && first !== undefined && !lead.startsWith(first)) { skipped = true; continue; }
     const start: State = { pos: 0, pieces: [], args: {}, how: [], chosen: [] };
     for (const s of matchNode(p, c.node, words, line, start, tr)) {
       if (s.pos < words.length) { recordFail(tr, 'too-many', s.pos); continue; }
@@ -421,6 +454,8 @@ export function matchLine<T>(p: GrammarPlatform, candidates: readonly Candidate<
       });
     }
   }
+  // Once for every pattern whose first keyword does not fit (indexed away or tried).
+  if (skipped || tried.length < candidates.length) recordFail(tr, 'unrecognized', 0);
   if (done.length === 0) {
     // An abbreviation several keywords share, before the point of failure, is reported as such.
     const fail = tr.fail ?? { kind: 'unrecognized', at: 0 };

@@ -208,7 +208,8 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
   setSaved(text: string, source: ConfigChangeSource = 'cli'): void {
     this.settleOwn();
     this.savedText = text;
-    this.savedConfig = cloneConfig(this.config);
+    // A boot re-reads the saved text when there is an interpreter: the snapshot is for the others.
+    if (!this.interpreter || text === '') this.savedConfig = cloneConfig(this.config);
     this.version++;
     this.emit('change', { device: this.name, field: 'saved', configVersion: this.version, source });
   }
