@@ -157,7 +157,6 @@ async function sshLoad(devices: LabAddress[], username: string, seconds: number)
   delay.disable();
   const errText = errors.size ? [...errors].map(([k, n]) => `${n} ${k}`).join(', ') : '0 errors';
   console.log(`  SSH logins: ${(done / elapsed).toFixed(1)}/s sustained (${done} logins + exec 'display version' + close in ${elapsed.toFixed(1)} s, ${CONCURRENCY} concurrent, random devices, ${reached.size} distinct; ${errText}; ${(bytes / Math.max(done, 1)).toFixed(0)} bytes of output each)`);
-  console.log(`    (a device's host key and ssh2 Server are made at its first connection, so first logins cost more than repeat ones)`);
   console.log(`    time to authenticated: ${percentiles(ready)}; whole login+exec+close: ${percentiles(total)}`);
   console.log(`    ${cpuText(cpu)} over ${elapsed.toFixed(1)} s wall = ${(cpuSeconds(cpu) / elapsed * 100).toFixed(0)}% of a core; ${(cpuSeconds(cpu) * 1000 / Math.max(done, 1)).toFixed(1)} ms CPU per login (client and server sides together)`);
   console.log(`    event-loop delay: p50 ${(delay.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`);
