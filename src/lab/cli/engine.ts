@@ -559,9 +559,14 @@ export class CliSession implements SessionApi {
         this.release();
         this.mode = 'ask';
         this.askEcho = echo;
-        const answer = await new Promise<string>((resolve) => { this.askResolve = resolve; this.batch(() => this.pump()); });
-        if (!this.isClosed) this.mode = 'busy';
-        return answer;
+        // The line's hold (startLine) is lifted while the answer is typed: it is echoed as typed.
+        this.batching--;
+        try {
+          return await new Promise<string>((resolve) => { this.askResolve = resolve; this.batch(() => this.pump()); });
+        } finally {
+          this.batching++;
+          if (!this.isClosed) this.mode = 'busy';
+        }
       },
       changed: () => { this.dirty = true; },
     };

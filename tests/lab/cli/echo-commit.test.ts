@@ -30,6 +30,22 @@ describe('CLI engine batching', () => {
     expect(writes[1]).toMatch(/<[^>]+>$/);
   });
 
+  it('echoes the answer to a question as it is typed', async () => {
+    const lab = makeLab(TOPOLOGIES.provincial, { devices: [DEVICE] });
+    const writes: string[] = [];
+    const s = lab.cli(DEVICE).openSession({ write: (t) => writes.push(t), close: () => undefined }, { interactive: true, username: 'dcnet' });
+    s.start();
+    s.feed('save\r');
+    await tick();
+    expect(writes.join('')).toMatch(/\[Y\/N\]:$/);
+    writes.length = 0;
+    s.feed('Y');
+    expect(writes).toEqual(['Y']);
+    s.feed('\r');
+    await tick(); await tick();
+    expect(writes.join('')).toMatch(/^Y\r\n[\s\S]*successfully[\s\S]*<[^>]+>$/);
+  });
+
   it('quit and return publish nothing when nothing changed, and do not force a pending change out early', async () => {
     const lab = makeLab(TOPOLOGIES.provincial, { devices: [DEVICE] });
     const device = lab.net.device(DEVICE);
