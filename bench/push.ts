@@ -152,23 +152,31 @@ async function pass(b: Bench, devices: LabInfo['devices'], concurrency: number, 
   return { per, failures, commands, wallMs, cpu, ...(labCpu ? { labCpu } : {}) };
 }
 
+/** A pass's per-device figures: sorted totals, devices/s, and CPU ms per device of this process and of the lab child (undefined inline). */
+function figures(r: PassResult): { totals: number[]; perSecond: number; drvMs: number; labMs: number | undefined } {
+  const n = Math.max(1, r.per.length);
+  return {
+    totals: r.per.map((p) => p.total).sort((a, b) => a - b),
+    perSecond: r.per.length / (r.wallMs / 1000),
+    drvMs: (r.cpu.user + r.cpu.system) / 1e3 / n,
+    labMs: r.labCpu ? (r.labCpu.user + r.labCpu.system) / 1e3 / n : undefined,
+  };
+}
+
 function report(title: string, r: PassResult, concurrency: number, ports: number): void {
   const n = r.per.length;
-  const totals = r.per.map((p) => p.total).sort((a, b) => a - b);
+  const { totals, perSecond, drvMs, labMs } = figures(r);
   const s = (us: number) => (us / 1e6).toFixed(2);
-  const ms = (us: number) => (us / 1e3 / Math.max(1, n)).toFixed(1);
-  const drv = r.cpu.user + r.cpu.system;
-  const lab = r.labCpu ? r.labCpu.user + r.labCpu.system : undefined;
   console.log(`\n== ${title}`);
   console.log(`devices: ${n} (${r.failures.length} failed), concurrency ${concurrency}, ${r.commands} commands applied (${ports} ports × 3 + 2 per device)`);
-  console.log(`wall: ${(r.wallMs / 1000).toFixed(2)} s  →  ${(n / (r.wallMs / 1000)).toFixed(1)} devices/s`);
+  console.log(`wall: ${(r.wallMs / 1000).toFixed(2)} s  →  ${perSecond.toFixed(1)} devices/s`);
   console.log(`per device: p50 ${pct(totals, 50).toFixed(0)} ms, p95 ${pct(totals, 95).toFixed(0)} ms, max ${totals[n - 1]?.toFixed(0)} ms`);
-  console.log(`CPU (drivers${LAB_MODE === 'inline' ? ' + lab' : ''}, this process): ${s(drv)} s (user ${s(r.cpu.user)}, system ${s(r.cpu.system)}) = ${ms(drv)} ms per device`);
-  if (lab !== undefined) {
-    console.log(`CPU (lab child): ${s(lab)} s = ${ms(lab)} ms per device; both: ${ms(drv + lab)} ms per device`);
+  console.log(`CPU (drivers${LAB_MODE === 'inline' ? ' + lab' : ''}, this process): ${s(r.cpu.user + r.cpu.system)} s (user ${s(r.cpu.user)}, system ${s(r.cpu.system)}) = ${drvMs.toFixed(1)} ms per device`);
+  if (labMs !== undefined && r.labCpu) {
+    console.log(`CPU (lab child): ${s(r.labCpu.user + r.labCpu.system)} s = ${labMs.toFixed(1)} ms per device; both: ${(drvMs + labMs).toFixed(1)} ms per device`);
     // Little's law with the CPU as the server: C devices in flight on 2 cores cannot finish faster
     // than C × (CPU per device) / 2 each, whatever the code waits on.
-    const floor = (concurrency * (drv + lab)) / 1e3 / Math.max(1, n) / 2;
+    const floor = (concurrency * (drvMs + labMs)) / 2;
     if (concurrency > 1) console.log(`CPU-bound floor for p50 at this concurrency on 2 cores: ≈ ${floor.toFixed(0)} ms (C × CPU per device / 2)`);
   }
   console.log('where the time goes (per device, ms):');
@@ -232,9 +240,8 @@ async function main(): Promise<void> {
   // A control plane and a lab are long-running processes: the passes below measure them warm.
   const cold = await pass(b, warmSet, Math.min(CONCURRENCY, warmSet.length), 'warm');
   {
-    const t = cold.per.map((p) => p.total).sort((x, y) => x - y);
-    const cpu = (cold.cpu.user + cold.cpu.system + (cold.labCpu ? cold.labCpu.user + cold.labCpu.system : 0)) / 1e3 / Math.max(1, cold.per.length);
-    console.log(`\n== warm-up (cold processes, not the measurement): ${cold.per.length} other devices at concurrency ${Math.min(CONCURRENCY, warmSet.length)}: ${(cold.per.length / (cold.wallMs / 1000)).toFixed(1)} devices/s, p50 ${pct(t, 50).toFixed(0)} ms, p95 ${pct(t, 95).toFixed(0)} ms, CPU ${cpu.toFixed(1)} ms per device (both processes)${cold.failures.length ? `, ${cold.failures.length} FAILED` : ''}`);
+    const { totals: t, perSecond, drvMs, labMs } = figures(cold);
+    console.log(`\n== warm-up (cold processes, not the measurement): ${cold.per.length} other devices at concurrency ${Math.min(CONCURRENCY, warmSet.length)}: ${perSecond.toFixed(1)} devices/s, p50 ${pct(t, 50).toFixed(0)} ms, p95 ${pct(t, 95).toFixed(0)} ms, CPU ${(drvMs + (labMs ?? 0)).toFixed(1)} ms per device (both processes)${cold.failures.length ? `, ${cold.failures.length} FAILED` : ''}`);
     if (cold.failures.length) process.exitCode = 1;
   }
   const main = await pass(b, throughputSet, CONCURRENCY, 'tp');
@@ -248,12 +255,9 @@ async function main(): Promise<void> {
     console.log(`\n== concurrency sweep (${throughputSet.length} devices each)`);
     console.log(`  ${'C'.padStart(3)} ${'devices/s'.padStart(10)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'CPU ms/device: drivers + lab'.padStart(29)}`);
     const row = (c: number, r: PassResult) => {
-      const t = r.per.map((p) => p.total).sort((x, y) => x - y);
-      const n = Math.max(1, r.per.length);
-      const drv = (r.cpu.user + r.cpu.system) / 1e3 / n;
-      const lab = r.labCpu ? (r.labCpu.user + r.labCpu.system) / 1e3 / n : 0;
-      const cpu = `${drv.toFixed(1)} + ${lab.toFixed(1)} = ${(drv + lab).toFixed(1)}`;
-      console.log(`  ${String(c).padStart(3)} ${(r.per.length / (r.wallMs / 1000)).toFixed(1).padStart(10)} ${pct(t, 50).toFixed(0).padStart(7)} ${pct(t, 95).toFixed(0).padStart(7)} ${cpu.padStart(29)}${r.failures.length ? `  (${r.failures.length} failed)` : ''}`);
+      const { totals: t, perSecond, drvMs, labMs = 0 } = figures(r);
+      const cpu = `${drvMs.toFixed(1)} + ${labMs.toFixed(1)} = ${(drvMs + labMs).toFixed(1)}`;
+      console.log(`  ${String(c).padStart(3)} ${perSecond.toFixed(1).padStart(10)} ${pct(t, 50).toFixed(0).padStart(7)} ${pct(t, 95).toFixed(0).padStart(7)} ${cpu.padStart(29)}${r.failures.length ? `  (${r.failures.length} failed)` : ''}`);
       if (r.failures.length) process.exitCode = 1;
     };
     for (const c of SWEEP) row(c, await pass(b, throughputSet, c, `c${c}-`));

@@ -366,7 +366,7 @@ export class SshSession implements PooledSession {
     const t = this.timeouts.loginMs;
     const raw = await this.read({
       command: '',
-      until: (clean) => this.dialect.anyPrompt.test(clean),
+      until: (line) => this.dialect.anyPrompt.test(line),
       confirm: 'no',
       timeoutMs: t,
       phase: 'login',
@@ -490,9 +490,9 @@ export class SshSession implements PooledSession {
 
   // ---------------------------------------------------------------------------- commands
 
+  /** The command as written to the device, its `{{secret:<ref>}}` tokens resolved (exec calls this only for commands that carry one). */
   private async resolveTokens(command: string): Promise<{ wire: string; values: Map<string, string> }> {
     const values = new Map<string, string>();
-    if (!command.includes('{{secret:')) return { wire: command.trim(), values };
     const refs = [...new Set([...command.matchAll(TOKEN)].map((m) => m[1]!))];
     let wire = command;
     for (const ref of refs) {
@@ -542,11 +542,11 @@ export class SshSession implements PooledSession {
       const t0 = performance.now();
       const pending = this.read({
         command: shown,
-        until: (clean) => this.promptRe!.test(clean) || (renamedRe?.test(clean) ?? false),
-        onPrompt: (clean) => {
-          const seen = this.dialect.learn(clean);
+        until: (line) => this.promptRe!.test(line) || (renamedRe?.test(line) ?? false),
+        onPrompt: (line) => {
+          const seen = this.dialect.learn(line);
           if (!seen) return;
-          if (rename && renamedRe?.test(clean)) this.setPrompt({ ...seen, base: rename });
+          if (rename && renamedRe?.test(line)) this.setPrompt({ ...seen, base: rename });
           else this.learned = { ...seen, base: this.learned!.base };
         },
         confirm: opts.confirm ?? 'no',

@@ -64,10 +64,7 @@ export class DeviceCli {
   boot(text?: string): void {
     const t = text ?? this.platform.baseline(this.device);
     this.store.load(t);
-    const tree = this.store.toTree();
-    const printed = printTree(tree, this.store.layout.platform);
-    this.lastText = printed;
-    this.lastTree = tree;
+    const printed = this.print();
     this.device.setSaved(printed, 'boot');
     this.device.setRunning(printed, 'boot');
   }
@@ -117,12 +114,17 @@ export class DeviceCli {
 
   /** Publish the store as the running configuration. */
   commit(source: 'cli' | 'snmp' = 'cli'): void {
+    const previous = this.lastText;
+    const text = this.print();
+    if (text !== previous) this.device.setRunning(text, source);
+  }
+
+  /** Print the store, keeping the text and the tree it came from (the interpreter reads the tree). */
+  private print(): string {
     const tree = this.store.toTree();
-    const text = printTree(tree, this.store.layout.platform);
-    if (text === this.lastText) return;
-    this.lastText = text;
     this.lastTree = tree;
-    this.device.setRunning(text, source);
+    this.lastText = printTree(tree, this.store.layout.platform);
+    return this.lastText;
   }
 
   openSession(io: SessionIo, opts: SessionOptions): CliSession {

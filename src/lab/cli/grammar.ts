@@ -406,7 +406,6 @@ export type MatchResult<T> =
   | { ok: true; parse: Parse; data: T }
   | { ok: false; failure: MatchFailure };
 
-/** Resolve a line against a table of compiled patterns. */
 /** Candidates by the first letter of their leading keyword (each list in table order, with those that start with a parameter). */
 interface LeadIndex {
   byLetter: Map<string, readonly Candidate<unknown>[]>;
@@ -428,7 +427,7 @@ function leadIndex<T>(candidates: readonly Candidate<T>[]): LeadIndex {
 }
 
 /**
- * Match a line against the candidates of a view. Pass the same array for the same view (the
+ * Resolve a line against a table of compiled patterns (the candidates of a view). Pass the same array for the same view (the
  * engine caches them): its index by leading keyword is built once, and a line is tried only
  * against the patterns its first word can start.
  */

@@ -231,11 +231,6 @@ export class LabDevice extends EventEmitter<LabDeviceEvents> {
     this.net.noteHeld(this, false);
   }
 
-  /** Publish a held change now. */
-  settle(): void {
-    this.net.settle([this.name]);
-  }
-
   /** Before a read of this device's own configuration: its held change. */
   private settleOwn(): void {
     if (this.heldPublish) this.net.settle([this.name]);
