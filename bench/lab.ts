@@ -20,6 +20,7 @@ import ssh2, { type ConnectConfig } from 'ssh2';
 import { loadTopology, type Topology } from '../src/model/index.js';
 import { type LabAddress, type LabHandle, startLab } from '../src/lab/index.js';
 import { generateTopology } from './lib/generate-topology.js';
+import { prng } from './lib/prng.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -41,18 +42,6 @@ const peakRss = () => process.resourceUsage().maxRSS * 1024; // maxRSS is in KiB
 const cpuSeconds = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
 const cpuText = (c: NodeJS.CpuUsage) => `${cpuSeconds(c).toFixed(1)} s CPU (user ${(c.user / 1e6).toFixed(1)}, system ${(c.system / 1e6).toFixed(1)})`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function percentiles(xs: number[]): string {
   if (xs.length === 0) return 'no samples';

@@ -7,23 +7,12 @@
  * Run: npm run bench:render   (BENCH_RUNS=5 for more runs; the best run is reported)
  */
 import { generateTopology, BENCH_SIZE } from './lib/generate-topology.js';
+import { prng } from './lib/prng.js';
 import {
   diffConfigTrees, getDialect, parseConfig, printLines, renderDevice, secretAwareEqual, unifiedLineDiff,
 } from '../src/render/index.js';
 
 const MUTATION_RATE = 0.05;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The running configuration a device might show: ~5% of the configuration lines dropped or altered

@@ -14,12 +14,13 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-  DriverError, FactsSchema, InterfaceInfoSchema, LagInfoSchema, LldpNeighborSchema, MemoryHostKeyStore, SessionPool, VpnInstanceInfoSchema, VrrpInfoSchema,
+  FactsSchema, InterfaceInfoSchema, LagInfoSchema, LldpNeighborSchema, MemoryHostKeyStore, SessionPool, VpnInstanceInfoSchema, VrrpInfoSchema,
   credentialsFor, getDriver, type DeviceDriver, type DriverOptions, type HostKeyStore,
 } from '../../src/drivers/index.js';
 import { type LabHandle, startLab } from '../../src/lab/index.js';
 import { type Platform, type Topology, loadTopology } from '../../src/model/index.js';
 import { planDiff, renderDevice } from '../../src/render/index.js';
+import { caught } from '../support/driver-errors.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const PROVINCIAL = join(ROOT, 'topology/provincial-dc');
@@ -55,16 +56,6 @@ export function withNewDescriptions(text: string, n: number, tag: string): { tex
     return line;
   });
   return { text: lines.join('\n'), changed };
-}
-
-async function caught(p: Promise<unknown>): Promise<DriverError> {
-  try {
-    await p;
-  } catch (err) {
-    if (!(err instanceof DriverError)) throw err;
-    return err;
-  }
-  throw new Error('expected a DriverError');
 }
 
 export function registerDriverContract(target: ContractTarget): void {

@@ -7,11 +7,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
-  DriverError, MemoryHostKeyStore, Secret, SessionPool, findPortIndex, getDriver, setPortAdminStatus, setPortAlias, type SnmpSetOptions,
+  MemoryHostKeyStore, Secret, SessionPool, findPortIndex, getDriver, setPortAdminStatus, setPortAlias, type SnmpSetOptions,
 } from '../../../src/drivers/index.js';
 import { type LabHandle, startLab } from '../../../src/lab/index.js';
 import { loadTopology } from '../../../src/model/index.js';
 import { PROVINCIAL } from '../../contract/driver.contract.js';
+import { caught } from '../../support/driver-errors.js';
 
 const COMMUNITY = 'lab-rw-community';
 const PASSWORD = 'snmp-test-pass';
@@ -33,16 +34,6 @@ afterAll(async () => {
 function target(name: string, extra: Partial<SnmpSetOptions> = {}): SnmpSetOptions {
   const e = lab.devices.find((d) => d.name === name)!;
   return { device: name, host: e.address, port: e.snmpPort, community: new Secret(COMMUNITY), timeouts: [500, 500], ...extra };
-}
-
-async function caught(p: Promise<unknown>): Promise<DriverError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(DriverError);
-    return err as DriverError;
-  }
-  throw new Error('expected a DriverError');
 }
 
 describe.each(Object.entries(DEVICES))('SNMP SET on %s', (platform, { name, port }) => {

@@ -9,25 +9,15 @@ import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { Secret, credentialsFor, resolveCredentialProfile, resolveSecretRef, secretResolver } from '../../../src/drivers/credentials.js';
-import { DriverError } from '../../../src/drivers/errors.js';
 import { REDACT_PATHS } from '../../../src/log.js';
 import type { Topology } from '../../../src/model/index.js';
+import { caught } from '../../support/driver-errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dcnet-creds-'));
 writeFileSync(join(dir, 'secrets.yaml'), 'usg_password: y4ml-s3cret\nnested:\n  core: { password: n3sted }\nport: 8443\n');
 writeFileSync(join(dir, 'secrets.json'), JSON.stringify({ rgos: 'js0n-s3cret' }));
 writeFileSync(join(dir, 'broken.yaml'), 'a: [unclosed s3cret-in-broken-file\n');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function caught(p: Promise<unknown>): Promise<DriverError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(DriverError);
-    return err as DriverError;
-  }
-  throw new Error('expected a DriverError');
-}
 
 describe('Secret', () => {
   it('prints <secret> however it is printed, and reveals on request', () => {

@@ -9,10 +9,10 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { Secret } from '../../../../src/drivers/credentials.js';
-import { DriverError } from '../../../../src/drivers/errors.js';
 import { MemoryHostKeyStore } from '../../../../src/drivers/host-keys.js';
 import { SessionPool, SshSession, rgosDialect, vrpDialect, type SessionOptions } from '../../../../src/drivers/session/index.js';
 import { FakeDevice, goodKeyPair, type FakeDeviceOptions } from './fake-device.js';
+import { caught } from '../../../support/driver-errors.js';
 
 const PASSWORD = 'secret-pw';
 
@@ -20,16 +20,6 @@ function memoryLogger(): { logger: pino.Logger; lines: string[] } {
   const lines: string[] = [];
   const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
   return { logger: pino({ level: 'trace' }, stream), lines };
-}
-
-async function caught(p: Promise<unknown>): Promise<DriverError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(DriverError);
-    return err as DriverError;
-  }
-  throw new Error('expected a DriverError');
 }
 
 describe('SshSession', () => {
