@@ -1,16 +1,12 @@
 /**
  * display / show outputs in the real formats: every line is checked against the patterns that
- * ntc-templates-style parsers use (the huawei_vrp templates), and headers against the captures in
- * ../shared/fixtures (read in place). The values come from the state: a port shut through the CLI
+ * ntc-templates-style parsers use (the huawei_vrp templates), and headers against the real captures
+ * in tests/fixtures/devices (a missing capture fails the test). The values come from the state: a port shut through the CLI
  * is `*down`, VRRP fails over when the master's tracked uplinks go down.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, TOPOLOGIES, Terminal, makeLab, type Lab } from './helpers.js';
-
-const FIXTURES = join(ROOT, '../shared/fixtures');
-const fixture = (p: string): string | undefined => (existsSync(join(FIXTURES, p)) ? readFileSync(join(FIXTURES, p), 'utf8') : undefined);
+import { readDeviceFixture } from '../../support/device-fixtures.js';
+import { TOPOLOGIES, Terminal, makeLab, type Lab } from './helpers.js';
 
 let lab: Lab;
 const terms = new Map<string, Terminal>();
@@ -39,8 +35,10 @@ function expectParsable(lines: string[], patterns: RegExp[]): void {
 describe('VRP displays', () => {
   it('display interface brief: the template parses every row; the header is the capture\'s', async () => {
     const out = await (await term('core-1')).lines('display interface brief');
-    const captured = fixture('ntc-templates/huawei_vrp/display_interface_brief/huawei_vrp_display_interface_brief.raw');
-    if (captured) expect(out).toContain(captured.split('\n').find((l) => l.startsWith('Interface ')));
+    const captured = readDeviceFixture('ntc-templates/huawei_vrp/display_interface_brief/huawei_vrp_display_interface_brief.raw');
+    const header = captured.split('\n').find((l) => l.startsWith('Interface '));
+    expect(header).toMatch(/^Interface +PHY +Protocol +InUti +OutUti +inErrors +outErrors/);
+    expect(out).toContain(header);
     const row = /^\s*(\S+)\s+(down|\*down|up|up\(s\))\s+(down|\*down|up|up\(s\))\s+(\d*\.?\d*%|--)\s+(\d*\.?\d*%|--)\s+(\d+)\s+(\d+)/;
     expectParsable(out, [row, /^PHY:\s+Physical/, /^(?:\*|\^|#)down:/, /^\(\w+\):\s+\S+/, /^InUti\/OutUti:/, /^Interface\s+PHY\s+Protocol\s+InUti\s+OutUti\s+inErrors\s+outErrors\s*$/, /^\s*$/]);
     expect(out).toContain('Eth-Trunk1                  up    up           0%     0%          0          0');
@@ -76,8 +74,9 @@ describe('VRP displays', () => {
   it('display vrrp brief in the captured layout; failover when the master loses its tracked uplinks', async () => {
     const master = await term('wan-agg-1');
     const out = await master.lines('display vrrp brief');
-    const captured = fixture('cli-captures/rpqin123-ntc-templates/huawei_vrp/display_vrrp_brief/huawei_vrp_display_vrrp_brief.raw');
-    if (captured) expect(out[1]).toBe(captured.split('\n')[1]);
+    const captured = readDeviceFixture('cli-captures/rpqin123-ntc-templates/huawei_vrp/display_vrrp_brief/huawei_vrp_display_vrrp_brief.raw');
+    expect(captured.split('\n')[1]).toMatch(/^VRID +State +Interface +Type +Virtual IP/);
+    expect(out[1]).toBe(captured.split('\n')[1]);
     expect(out[0]).toMatch(/^Total:\d+ +Master:\d+ +Backup:0 +Non-active:0 +$/);
     expect(out[2]).toBe('-'.repeat(64));
     expect(out).toContain('10    Master       Vlanif1100               Normal   10.10.100.1    ');
@@ -155,8 +154,9 @@ describe('RGOS shows', () => {
 
   it('show ip interface brief: the capture\'s header and columns', async () => {
     const out = await (await term('host-agg-2')).lines('show ip interface brief');
-    const captured = fixture('cli-captures/rpqin123-ntc-templates/ruijie_os/show_ip_interface_brief/ruijie_os_show_ip_interface_brief.raw');
-    if (captured) expect(out[0]).toBe(captured.split('\n')[0]);
+    const captured = readDeviceFixture('cli-captures/rpqin123-ntc-templates/ruijie_os/show_ip_interface_brief/ruijie_os_show_ip_interface_brief.raw');
+    expect(captured.split('\n')[0]).toMatch(/^Interface +IP-Address\(Pri\)/);
+    expect(out[0]).toBe(captured.split('\n')[0]);
     expect(out).toContain('VLAN 1101                        10.10.1.3/24         no address                     up                    up');
   });
 

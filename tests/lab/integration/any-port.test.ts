@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type LabHandle, startLab } from '../../../src/lab/index.js';
 import { startSnmpAgent } from '../../../src/lab/snmp/index.js';
+import { deviceFixture } from '../../support/device-fixtures.js';
 import { TOPOLOGIES, topology } from '../cli/helpers.js';
 import { get, openSession } from '../snmp/client.js';
 import { OID } from './helpers.js';
@@ -32,7 +33,7 @@ it('every agent gets its own free, non-privileged port, and answers there', asyn
 });
 
 it('the same for a recording-backed agent started alone', async () => {
-  const agent = await startSnmpAgent(null, { address: '127.10.9.1', port: 0, snmprecFile: `${import.meta.dirname}/../../../../shared/fixtures/snmprec/librenms/ruijie.snmprec` });
+  const agent = await startSnmpAgent(null, { address: '127.10.9.1', port: 0, snmprecFile: deviceFixture('snmprec/librenms/ruijie.snmprec') });
   try {
     expect(agent.port).toBeGreaterThanOrEqual(1024);
     const s = openSession(agent.address, agent.port, 'public', 3000);

@@ -7,17 +7,18 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
 import { parseSnmprecOption } from '../../../src/cli/lab.js';
 import { DcnetError } from '../../../src/errors.js';
 import { labAddress } from '../../../src/lab/index.js';
+import { deviceFixture } from '../../support/device-fixtures.js';
 import { TOPOLOGIES, topology } from '../cli/helpers.js';
 import { type VarBind, getAll, openSession } from '../snmp/client.js';
 import { OID, bulkWalk, freePort } from './helpers.js';
 
-const RECORDINGS = resolve(import.meta.dirname, '../../../../shared/fixtures/snmprec/librenms');
+const RECORDINGS = deviceFixture('snmprec/librenms');
 const VRP_5720 = join(RECORDINGS, 'vrp_5720.snmprec');
 const BACKED = 'core-1';
 const COMMUNITY = 'city-snmprec-ro';

@@ -10,11 +10,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLabNetwork, type LabNetwork } from '../../../src/lab/state/index.js';
 import { parseSnmprec, startSnmpAgent, type SnmpAgentHandle } from '../../../src/lab/snmp/index.js';
+import { deviceFixture } from '../../support/device-fixtures.js';
 import { fakeClock, miniTopology } from '../state/fixtures.js';
 
 const exec = promisify(execFile);
 const HAVE_TOOLS = spawnSync('snmpbulkwalk', ['-V'], { stdio: 'ignore' }).status === 0;
-const RECORDINGS = resolve(import.meta.dirname, '../../../../shared/fixtures/snmprec/librenms');
+const RECORDINGS = deviceFixture('snmprec/librenms');
 
 it('has the net-snmp tools (Debian package snmp, installed by .ci/run)', () => {
   expect(HAVE_TOOLS, 'apt-get install -y snmp').toBe(true);

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SnmpType as T, SnmprecMib, compareOids, parseSnmprec } from '../../../src/lab/snmp/index.js';
+import { deviceFixture } from '../../support/device-fixtures.js';
 
-const RECORDINGS = resolve(import.meta.dirname, '../../../../shared/fixtures/snmprec/librenms');
+const RECORDINGS = deviceFixture('snmprec/librenms');
 
 describe('snmprec parsing', () => {
   it('reads every tag form', () => {

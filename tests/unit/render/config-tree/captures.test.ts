@@ -1,33 +1,27 @@
 /**
  * Real and rendered configurations parse, and rendered ones print back byte for byte:
  * - the `display current-configuration` / `show running-config` samples the references copied from
- *   devices (../shared/reference, read in place);
- * - every running-config-like capture under ../shared/fixtures (ntc-templates, cli-captures), read
- *   in place: at the time of writing the fixtures hold none (cli-captures/README.md lists them as
- *   "not found under a usable licence"), so the table is empty and the test says so;
+ *   devices (tests/fixtures/devices/reference/, taken from the project's reference documents);
+ * - every running-config-like capture under tests/fixtures/devices (the two reference samples so
+ *   far: cli-captures/README.md lists real running configurations as "not found under a usable
+ *   licence"; a capture added there is parsed here too);
  * - every golden file under tests/golden and every device of the reference topologies.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverNetworks, loadTopology, type Platform } from '../../../../src/model/index.js';
 import { getDialect, parseConfig, printTree, renderDevice, walkTree } from '../../../../src/render/index.js';
 import { resolveLine } from '../../../../src/render/dialect.js';
+import { DEVICE_FIXTURES, readDeviceFixture } from '../../../support/device-fixtures.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
-const SHARED = resolve(ROOT, '../shared');
-
-/** The fenced block that follows a heading of a reference document. */
-function sampleAfter(file: string, heading: string): string {
-  const text = readFileSync(join(SHARED, 'reference', file), 'utf8');
-  const at = text.indexOf(heading);
-  const start = text.indexOf('```\n', at) + 4;
-  return text.slice(start, text.indexOf('```', start));
-}
+const VRP_SAMPLE = 'reference/huawei-vrp/display_current-configuration.txt';
+const RGOS_SAMPLE = 'reference/ruijie-rgos/show_running-config.txt';
 
 describe('samples seen on devices (reference documents)', () => {
   it('VRP `display current-configuration` (S-series V200R023)', () => {
-    const tree = parseConfig(sampleAfter('huawei-vrp.md', '### 3.1 `display current-configuration`'), 'huawei-vrp', { device: 'SW1POP10' });
+    const tree = parseConfig(readDeviceFixture(VRP_SAMPLE), 'huawei-vrp', { device: 'SW1POP10' });
     expect(tree.header).toEqual(['!Software Version V200R023C00SPC500']);
     expect(tree.children.map((n) => n.line)).toContain('interface Vlanif1110');
     const aaa = tree.children.find((n) => n.line === 'aaa')!;
@@ -35,36 +29,34 @@ describe('samples seen on devices (reference documents)', () => {
   });
 
   it('RGOS `show running-config` (RG-S8600E, RGOS 11)', () => {
-    const tree = parseConfig(sampleAfter('ruijie-rgos.md', '### 3.1 `show running-config`'), 'ruijie-rgos', { device: 'HengShui_RuiJie_2' });
+    const tree = parseConfig(readDeviceFixture(RGOS_SAMPLE), 'ruijie-rgos', { device: 'HengShui_RuiJie_2' });
     expect(tree.children.map((n) => n.line)).toEqual(expect.arrayContaining(['hostname HengShui_RuiJie_2', 'interface GigabitEthernet 9/1', 'interface VLAN 102']));
   });
 
   it('the other vendor\'s sample is refused', () => {
-    expect(() => parseConfig(sampleAfter('huawei-vrp.md', '### 3.1 `display current-configuration`'), 'ruijie-rgos')).toThrow(/VRP/);
-    expect(() => parseConfig(sampleAfter('ruijie-rgos.md', '### 3.1 `show running-config`'), 'huawei-vrp')).toThrow(/RGOS/);
+    expect(() => parseConfig(readDeviceFixture(VRP_SAMPLE), 'ruijie-rgos')).toThrow(/VRP/);
+    expect(() => parseConfig(readDeviceFixture(RGOS_SAMPLE), 'huawei-vrp')).toThrow(/RGOS/);
   });
 });
 
 function walk(dir: string): string[] {
-  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((e) => {
     const p = join(dir, e);
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
 
-const FIXTURES = join(SHARED, 'fixtures');
-const captures = walk(FIXTURES)
-  .filter((f) => /current.?configuration|running.?config|saved.?configuration|startup.?config/i.test(relative(FIXTURES, f)))
+const captures = walk(DEVICE_FIXTURES)
+  .filter((f) => /current.?configuration|running.?config|saved.?configuration|startup.?config/i.test(relative(DEVICE_FIXTURES, f)))
   .filter((f) => !/\.(ya?ml|json|md|tsv)$/.test(f) && !/LICENSE/.test(f));
 
-describe('running-config captures in ../shared/fixtures', () => {
-  it(`found ${captures.length} (none published under a usable licence so far)`, () => {
-    expect(Array.isArray(captures)).toBe(true);
+describe('running-config captures in tests/fixtures/devices', () => {
+  it('finds them, the two reference samples among them', () => {
+    expect(captures.map((f) => relative(DEVICE_FIXTURES, f))).toEqual(expect.arrayContaining([VRP_SAMPLE, RGOS_SAMPLE]));
   });
-  it.each(captures.map((f) => [relative(FIXTURES, f), f]))('%s parses', (_name, file) => {
+  it.each(captures.map((f) => [relative(DEVICE_FIXTURES, f), f]))('%s parses', (name, file) => {
     const text = readFileSync(file, 'utf8');
-    const platform: Platform = /ruijie/i.test(file) ? 'ruijie-rgos' : /usg/i.test(file) ? 'huawei-usg' : 'huawei-vrp';
+    const platform: Platform = /ruijie/i.test(name) ? 'ruijie-rgos' : /usg/i.test(name) ? 'huawei-usg' : 'huawei-vrp';
     expect(parseConfig(text, platform, { device: file }).children.length).toBeGreaterThan(0);
   });
 });
@@ -81,7 +73,7 @@ describe('golden files', () => {
 });
 
 describe('rendered reference topologies', () => {
-  const networks = existsSync(join(ROOT, 'topology')) ? discoverNetworks(join(ROOT, 'topology')) : [];
+  const networks = discoverNetworks(join(ROOT, 'topology'));
   const devices = networks.flatMap((p) => {
     const t = loadTopology(p).topology;
     return t.devices.map((d) => ({ t, d, label: `${t.network.name}/${d.name}` }));

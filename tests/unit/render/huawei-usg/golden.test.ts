@@ -15,7 +15,7 @@ const GOLDEN = join(ROOT, 'tests/golden/huawei-usg');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const networks = [
-  ...(existsSync(join(ROOT, 'topology')) ? discoverNetworks(join(ROOT, 'topology')) : []),
+  ...discoverNetworks(join(ROOT, 'topology')),
   join(ROOT, 'tests/fixtures/huawei-usg/usg-lab'),
 ];
 

@@ -18,12 +18,12 @@ const NETWORKS = ['city-extranet', 'provincial-dc'];
 for (const network of NETWORKS) {
   const dir = join(root, 'topology', network);
   describe(`huawei-vrp golden: ${network}`, () => {
-    const loaded = existsSync(dir) ? loadTopology(dir) : undefined;
-    const devices = (loaded?.topology.devices ?? []).filter((d) => d.platform === 'huawei-vrp');
+    const loaded = loadTopology(dir);
+    const devices = loaded.topology.devices.filter((d) => d.platform === 'huawei-vrp');
     const goldenDir = join(goldenRoot, network);
 
     it('loads without schema errors and has huawei-vrp devices', () => {
-      expect(loaded!.schemaValid, JSON.stringify(loaded!.findings.slice(0, 5))).toBe(true);
+      expect(loaded.schemaValid, JSON.stringify(loaded.findings.slice(0, 5))).toBe(true);
       expect(devices.length).toBeGreaterThan(0);
     });
 
@@ -37,7 +37,7 @@ for (const network of NETWORKS) {
 
     for (const device of devices) {
       it(`${device.name} matches its golden file`, () => {
-        const text = renderHuaweiVrp({ topology: loaded!.topology, device });
+        const text = renderHuaweiVrp({ topology: loaded.topology, device });
         const file = join(goldenDir, `${device.name}.cfg`);
         if (update || !existsSync(file)) {
           mkdirSync(goldenDir, { recursive: true });
