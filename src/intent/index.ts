@@ -17,7 +17,8 @@ export { computeReachability, learnedBy, learns } from './reachability.js';
 export type { Reachability, LearnEdge, VpnNode } from './reachability.js';
 
 /** Loader findings that mean a file of the network is missing from the merged data. */
-const UNREAD = new Set(['MODEL_YAML_SYNTAX', 'MODEL_FILE_MISSING', 'MODEL_FILE_UNREADABLE', 'MODEL_FILE_SHAPE']);
+const UNREAD = new Set(['MODEL_FILE_MISSING', 'MODEL_FILE_UNREADABLE', 'MODEL_FILE_SHAPE']);
+const unread = (code: string): boolean => UNREAD.has(code) || code.startsWith('MODEL_YAML_');
 
 function addName(names: Set<string>, value: unknown): void {
   if (typeof value === 'string' || typeof value === 'number') names.add(String(value));
@@ -67,9 +68,10 @@ function withoutBrokenElements(load: LoadResult): { topology: Topology; brokenNa
 }
 
 /** Run the rules on a context. A rule that throws becomes a finding; validation never throws. */
-export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES): Finding[] {
+export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES, hooks: ValidateHooks = {}): Finding[] {
   const out: Finding[] = [];
-  for (const rule of rules) {
+  for (const [i, rule] of rules.entries()) {
+    hooks.onRule?.(rule.id, i, rules.length);
     try {
       out.push(...rule.check(ctx));
     } catch (err) {
@@ -102,6 +104,14 @@ function locateSafely(load: LoadResult, findings: Finding[]): void {
   }
 }
 
+/** Progress hooks of a long validation (the CLI draws them on a terminal). */
+export interface ValidateHooks {
+  /** Before each rule: its id, how many ran before it, of how many. */
+  onRule?: (rule: string, done: number, total: number) => void;
+  /** After each file read: how many were read, of how many (validateTopology only). */
+  onFile?: (done: number, total: number) => void;
+}
+
 export interface ValidationResult {
   load: LoadResult;
   findings: Finding[];
@@ -113,13 +123,13 @@ export interface ValidationResult {
  * read or parsed, the rules still run on the rest (all problems at once), and a reference that
  * resolves nowhere is a warning, since the unread file may declare it.
  */
-export function validateLoaded(load: LoadResult, rules: readonly Rule[] = RULES): ValidationResult {
+export function validateLoaded(load: LoadResult, rules: readonly Rule[] = RULES, hooks: ValidateHooks = {}): ValidationResult {
   const findings: Finding[] = [...load.findings];
-  const incomplete = load.findings.some((f) => UNREAD.has(f.code));
+  const incomplete = load.findings.some((f) => unread(f.code));
   const anything = Object.keys(load.topology ?? {}).length > 0;
   if (anything) {
     const { topology, brokenNames } = withoutBrokenElements(load);
-    findings.push(...runRules(buildContext(topology, brokenNames, { incomplete }), rules));
+    findings.push(...runRules(buildContext(topology, brokenNames, { incomplete }), rules, hooks));
   }
   locateSafely(load, findings);
   sortFindings(findings);
@@ -127,6 +137,6 @@ export function validateLoaded(load: LoadResult, rules: readonly Rule[] = RULES)
 }
 
 /** Load and validate a network (a file or a folder). */
-export function validateTopology(path: string, rules: readonly Rule[] = RULES): ValidationResult {
-  return validateLoaded(loadTopology(path), rules);
+export function validateTopology(path: string, rules: readonly Rule[] = RULES, hooks: ValidateHooks = {}): ValidationResult {
+  return validateLoaded(loadTopology(path, hooks.onFile ? { onFile: hooks.onFile } : {}), rules, hooks);
 }

@@ -12,6 +12,7 @@ import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import jsyaml from 'js-yaml';
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { type Finding, pointerOf, splitPointer } from './findings.js';
+import { MAX_YAML_BYTES, MAX_YAML_VALUES, expandedValues, firstSyntaxError, formatBytes, mayHoldAliases } from './yaml-guard.js';
 import { LIST_SECTIONS, SINGLE_SECTIONS, TopologySchema, type Topology } from './schema.js';
 
 export interface SourceLocation {
@@ -205,8 +206,18 @@ export function canonicalJson(value: unknown): string {
   });
 }
 
+export interface LoadOptions {
+  /** The largest file read, in bytes (default MAX_YAML_BYTES). */
+  maxBytes?: number;
+  /** The most values a file may hold once its aliases are expanded (default MAX_YAML_VALUES). */
+  maxValues?: number;
+  /** After each file of the network is read: how many were, of how many (includes not counted). */
+  onFile?: (done: number, total: number) => void;
+}
+
 /** Load one network from a file or a folder. Never throws for bad input: problems are findings. */
-export function loadTopology(path: string): LoadResult {
+export function loadTopology(path: string, opts: LoadOptions = {}): LoadResult {
+  const limits = { maxBytes: opts.maxBytes ?? MAX_YAML_BYTES, maxValues: opts.maxValues ?? MAX_YAML_VALUES };
   const abs = resolve(path);
   const findings: Finding[] = [];
   const sources = new SourceMap();
@@ -224,38 +235,39 @@ export function loadTopology(path: string): LoadResult {
     }
     if (seen.has(real)) return;
     seen.add(real);
+    const name = displayName(real);
     let text: string;
     try {
+      const size = statSync(real).size;
+      if (size > limits.maxBytes) {
+        findings.push({
+          code: 'MODEL_YAML_TOO_LARGE', severity: 'error', pointer: '', file: name, line: 1, column: 1,
+          message: `${name} is ${formatBytes(size)}: a topology file may be at most ${formatBytes(limits.maxBytes)} (split the network into several files); not read`,
+        });
+        return;
+      }
       text = readFileSync(real, 'utf8');
     } catch (err) {
       findings.push(finding('MODEL_FILE_UNREADABLE', `cannot read ${displayName(file)}: ${(err as Error).message}`, '', includedFrom));
       return;
     }
-    const name = displayName(real);
     // js-yaml is an order of magnitude faster than a full syntax tree; the tree (yaml) is built
-    // only when a file has a syntax error (to report every one, not only the first) or a finding.
+    // only when a file has a syntax error (to say where the broken construct began) or a finding.
     let data: unknown;
     try {
       data = jsyaml.load(text, { filename: name });
     } catch (err) {
-      const lines = new LineCounter();
-      const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: false, uniqueKeys: true });
-      if (doc.errors.length > 0) {
-        for (const e of doc.errors) {
-          const pos = lines.linePos(e.pos[0]);
-          findings.push({
-            code: 'MODEL_YAML_SYNTAX', severity: 'error', pointer: '',
-            message: `YAML syntax: ${e.message.split('\n')[0]}`, file: name, line: pos.line, column: pos.col,
-          });
-        }
-      } else {
-        const mark = (err as { mark?: { line: number; column: number } }).mark;
-        const reason = (err as { reason?: string }).reason ?? (err as Error).message;
-        findings.push({
-          code: 'MODEL_YAML_SYNTAX', severity: 'error', pointer: '', message: `YAML: ${reason}`,
-          file: name, line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1,
-        });
-      }
+      // The first error only: after it the parser is guessing, and one broken line of a long file
+      // would otherwise give thousands of findings.
+      const p = firstSyntaxError(text, err);
+      findings.push({ code: p.code, severity: 'error', pointer: '', message: p.message, file: name, line: p.line, column: p.column });
+      return;
+    }
+    if (mayHoldAliases(text) && expandedValues(data, limits.maxValues) > limits.maxValues) {
+      findings.push({
+        code: 'MODEL_YAML_ALIASES', severity: 'error', pointer: '', file: name, line: 1, column: 1,
+        message: `${name}: its aliases (*name) expand it to more than ${limits.maxValues.toLocaleString('en-US')} values (an alias bomb?); not read`,
+      });
       return;
     }
     if (data === null || data === undefined) return; // an empty file contributes nothing
@@ -315,10 +327,13 @@ export function loadTopology(path: string): LoadResult {
   } catch {
     findings.push({ code: 'MODEL_FILE_MISSING', severity: 'error', pointer: '', message: `no such file or folder: ${displayName(abs)}`, file: displayName(abs) });
   }
-  for (const f of files) readOne(f);
+  for (const [i, f] of files.entries()) {
+    readOne(f);
+    opts.onFile?.(i + 1, files.length);
+  }
 
   // A schema check of nothing but syntax errors would only add noise.
-  const onlySyntax = parsedFiles.length === 0 && findings.some((f) => f.code === 'MODEL_YAML_SYNTAX');
+  const onlySyntax = parsedFiles.length === 0 && findings.some((f) => f.code.startsWith('MODEL_YAML_'));
   return finishLoad(merged, findings, sources, displayName(abs), !onlySyntax);
 }
 

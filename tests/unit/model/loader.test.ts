@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, discoverNetworks, loadTopology, locateFindings } from '../../../src/model/index.js';
+import { MAX_YAML_BYTES, canonicalJson, discoverNetworks, loadTopology, locateFindings } from '../../../src/model/index.js';
 
+const ROOT = join(import.meta.dirname, '../../..');
 const FIXTURES = join(import.meta.dirname, '../../fixtures/loader');
 
 function writeNetwork(files: Record<string, string>): string {
@@ -29,16 +30,105 @@ describe('loadTopology', () => {
     expect(r.invalidElements.get('devices')).toEqual(new Set([1]));
   });
 
-  it('reports every syntax error of every file at once, with file and line', () => {
+  it('reports the first syntax error of every file at once, with file and line', () => {
     const dir = writeNetwork({
       'a.yaml': 'network: { name: a }\nzones: [\n',
       'b.yaml': 'devices:\n  - name: x\n    name: y\n',
     });
     const r = loadTopology(dir);
-    const got = r.findings.map((f) => [f.code, f.file?.split('/').pop(), f.line]);
-    expect(got).toContainEqual(['MODEL_YAML_SYNTAX', 'a.yaml', 3]);
-    expect(got).toContainEqual(['MODEL_YAML_SYNTAX', 'b.yaml', 3]); // duplicate key
+    const got = r.findings.map((f) => [f.code, f.file?.split('/').pop(), f.line, f.column]);
+    expect(got).toEqual([
+      ['MODEL_YAML_SYNTAX', 'a.yaml', 2, 8], // the unclosed `[`
+      ['MODEL_YAML_SYNTAX', 'b.yaml', 3, 5], // duplicate key
+    ]);
+    expect(r.findings[0]!.message).toMatch(/^YAML syntax: the flow sequence '\[' opened here is never closed; the parser gave up at line 3, column 1: /);
     expect(r.schemaValid).toBe(false);
+  });
+
+  describe('one broken line of a long file is one finding', () => {
+    const reference = readFileSync(join(ROOT, 'topology/city-extranet/devices-aggregation.yaml'), 'utf8').split('\n');
+    const broken = (line: number, edit: (l: string) => string) => {
+      const lines = [...reference];
+      lines[line - 1] = edit(lines[line - 1]!);
+      return loadTopology(writeNetwork({ 'devices.yaml': lines.join('\n') }));
+    };
+    const at = (r: ReturnType<typeof loadTopology>) => r.findings.map((f) => [f.code, f.file?.split('/').pop(), f.line, f.column]);
+
+    it('a stray `{` (was 298 findings): where it opened, and where the parser gave up', () => {
+      expect(reference.length).toBeGreaterThan(200);
+      const r = broken(13, (l) => `${l} {`);
+      expect(at(r)).toEqual([['MODEL_YAML_SYNTAX', 'devices.yaml', 13, reference[12]!.length + 2]]);
+      expect(r.findings[0]!.message).toMatch(/the flow mapping '\{' opened here is never closed; the parser gave up at line \d+, column \d+: .+ \(the rest of this file is not read\)$/);
+      expect(r.topology.devices).toBeUndefined();
+    });
+
+    it('an unclosed `[` and an unclosed quote', () => {
+      const line = reference.findIndex((l) => /members: \[.*\]$/.test(l)) + 1;
+      const open = reference[line - 1]!.indexOf('[') + 1;
+      const bracket = broken(line, (l) => l.replace(/\]$/, ''));
+      expect(at(bracket)).toEqual([['MODEL_YAML_SYNTAX', 'devices.yaml', line, open]]);
+      expect(bracket.findings[0]!.message).toMatch(/the flow sequence '\[' opened here is never closed; the parser gave up at line \d+/);
+      const quote = broken(line, (l) => l.replace('[', '"['));
+      expect(at(quote)).toEqual([['MODEL_YAML_SYNTAX', 'devices.yaml', line, open]]);
+      expect(quote.findings[0]!.message).toContain('the double-quoted string opened here is never closed');
+    });
+
+    it('a tab in the indentation', () => {
+      const r = broken(40, (l) => `\t${l}`);
+      expect(at(r)).toEqual([['MODEL_YAML_SYNTAX', 'devices.yaml', 40, 1]]);
+      expect(r.findings[0]!.message).toMatch(/^YAML syntax: Tabs are not allowed as indentation/);
+    });
+  });
+
+  describe('hostile YAML', () => {
+    /** "Billion laughs": 9 levels of 9 aliases each, 9^9 (387 million) strings from under 1 KB. */
+    const bomb = (): string => {
+      const lines = ['network: { name: bomb }', 'x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+      for (const c of 'bcdefghi') lines.push(`x-${c}: &${c} [${Array(9).fill(`*${String.fromCharCode(c.charCodeAt(0) - 1)}`).join(', ')}]`);
+      lines.push('devices: [{ name: d, tags: *i }]');
+      return `${lines.join('\n')}\n`;
+    };
+
+    it('an alias bomb is one finding naming the file, not a crash at 1 GB', () => {
+      const text = bomb();
+      expect(text.length).toBeLessThan(1024);
+      const dir = writeNetwork({ 'bomb.yaml': text, 'zones.yaml': 'zones: [{ id: core, name: Core }]\n' });
+      const before = process.memoryUsage().rss;
+      const r = loadTopology(dir);
+      expect(process.memoryUsage().rss - before).toBeLessThan(300 * 1024 * 1024);
+      const yaml = r.findings.filter((f) => f.code.startsWith('MODEL_YAML_'));
+      expect(yaml.map((f) => [f.code, f.file?.split('/').pop(), f.line])).toEqual([['MODEL_YAML_ALIASES', 'bomb.yaml', 1]]);
+      expect(yaml[0]!.message).toMatch(/bomb\.yaml: its aliases \(\*name\) expand it to more than 5,000,000 values/);
+      expect(r.topology.zones).toEqual([{ id: 'core', name: 'Core' }]); // the other file is still read
+      expect(r.schemaValid).toBe(false);
+    });
+
+    it('the alias limit counts expanded values (a smaller limit refuses what a larger one takes)', () => {
+      const dir = writeNetwork({ 'n.yaml': 'x-p: &p [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nnetwork: { name: n }\nzones: [{ id: a, name: *p }, { id: b, name: *p }]\n' });
+      expect(loadTopology(dir, { maxValues: 1000 }).findings.map((f) => f.code)).not.toContain('MODEL_YAML_ALIASES');
+      expect(loadTopology(dir, { maxValues: 25 }).findings.map((f) => f.code)).toEqual(['MODEL_YAML_ALIASES']);
+    });
+
+    it('the reference networks, which anchor and alias on every device, stay within the limit', () => {
+      for (const n of ['city-extranet', 'provincial-dc']) {
+        expect(loadTopology(join(ROOT, 'topology', n)).findings.filter((f) => f.code.startsWith('MODEL_YAML_'))).toEqual([]);
+      }
+    });
+
+    it('a file over the size limit is not read, and says so', () => {
+      const dir = writeNetwork({ 'big.yaml': `network: { name: big }\n# ${'x'.repeat(4000)}\n`, 'zones.yaml': 'zones: []\n' });
+      const r = loadTopology(dir, { maxBytes: 2048 });
+      const yaml = r.findings.filter((f) => f.code.startsWith('MODEL_YAML_'));
+      expect(yaml.map((f) => [f.code, f.file?.split('/').pop()])).toEqual([['MODEL_YAML_TOO_LARGE', 'big.yaml']]);
+      expect(r.topology.zones).toEqual([]);
+      expect(yaml[0]!.message).toMatch(/big\.yaml is 3\.9 KiB: a topology file may be at most 2 KiB/);
+      expect(MAX_YAML_BYTES).toBe(32 * 1024 * 1024);
+    });
+
+    it('nesting too deep for the parsers is one finding', () => {
+      const r = loadTopology(writeNetwork({ 'deep.yaml': `network: ${'['.repeat(20000)}${']'.repeat(20000)}\n` }));
+      expect(r.findings.map((f) => [f.code, f.file?.split('/').pop()])).toEqual([['MODEL_YAML_TOO_DEEP', 'deep.yaml']]);
+    });
   });
 
   it('rejects unknown sections, unknown fields, a section defined twice, and a literal secret', () => {
