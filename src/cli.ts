@@ -1,18 +1,39 @@
 /**
- * The dcnet command line. Each subcommand loads only what it needs. Errors the user can act on
- * are printed as one line (no stack trace); exit codes: 0 ok, 1 findings/failure, 2 usage.
+ * The dcnet command line. Each command is a spec (usage, arguments, options, the environment it
+ * reads) and a `run` that loads only what it needs; `dcnet <command> --help` prints the spec.
+ * Errors the user can act on are printed as one line (no stack trace); exit codes: 0 ok,
+ * 1 findings/failure, 2 usage. A closed stdout (`dcnet ... | head -1`) ends the output quietly.
+ * A new command: a spec in COMMANDS below, whose `run` imports its own file under src/cli/.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { relative } from 'node:path';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DcnetError } from './errors.js';
+import { packageVersion } from './package-root.js';
+import { displayPath } from './cli/paths.js';
 
-type Out = { out: (s: string) => void; err: (s: string) => void };
-const stdio: Out = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+export type Out = { out: (s: string) => void; err: (s: string) => void };
 
-interface Command {
+export interface OptionSpec {
+  type: 'boolean' | 'string';
+  short?: string;
+  multiple?: boolean;
+  /** The value's placeholder in help (`N`, `path`); string options only. */
+  arg?: string;
+  help: string;
+}
+
+export interface Command {
   summary: string;
-  usage: string;
-  options?: ParseArgsConfig['options'];
+  /** Synopsis lines, each starting with `dcnet <command>`. */
+  usage: string[];
+  /** Sub-commands (`dcnet lab up|down`): the first argument must be one of these. */
+  subcommands?: string[];
+  /** Positional arguments and what they mean. */
+  args?: [name: string, help: string][];
+  options?: Record<string, OptionSpec>;
+  /** Environment variables the command reads (described in ENVIRONMENT). */
+  env?: string[];
   run(args: { positionals: string[]; values: Record<string, unknown> }, io: Out): Promise<number>;
 }
 
@@ -24,62 +45,72 @@ export class UsageError extends DcnetError {
 
 const DEFAULT_TOPOLOGY = 'topology';
 
-const COMMANDS: Record<string, Command> = {
+/** Every environment variable a command reads. */
+export const ENVIRONMENT: Record<string, string> = {
+  DATABASE_URL: 'PostgreSQL to use (postgres://user@host:5432/db); unset: the embedded PGlite database',
+  DCNET_DATA_DIR: 'folder of the embedded PGlite database (default ./data/pglite)',
+  DCNET_LAB_PASSWORD: "the lab devices' password where a credential's password reference does not resolve (default 'dcnet-lab'); never printed",
+  DCNET_LAB_STATE: "the running lab's state file, which `lab down` reads (default ./data/lab.json)",
+  'env:NAME': "the topology's credential references (device passwords, SNMP keys), read by the lab devices",
+  DCNET_PROGRESS: 'set to 0: no progress line on a terminal (never shown when piped)',
+  DCNET_DEBUG: 'set to 1: print the stack trace of an unexpected error',
+};
+
+const TOPOLOGY_ARG: [string, string] = ['path', 'a topology: a YAML file (one network), a folder of YAML files (one network) or a folder of such folders (several); default topology/'];
+const FORCE: OptionSpec = { type: 'boolean', help: 'go on when the network fails validation (its errors are printed, with a warning)' };
+
+export const COMMANDS: Record<string, Command> = {
   validate: {
     summary: 'validate topologies and print every finding, grouped by severity',
-    usage: 'dcnet validate [path] [--json] [--quiet]',
-    options: { json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    usage: ['dcnet validate [path] [--json] [--quiet]'],
+    args: [TOPOLOGY_ARG],
+    options: {
+      json: { type: 'boolean', help: 'print the results as JSON (network, ok, counts, findings with file, line, column, code, path)' },
+      quiet: { type: 'boolean', short: 'q', help: 'print errors only' },
+    },
+    env: ['DCNET_PROGRESS', 'DCNET_DEBUG'],
     async run({ positionals, values }, io) {
-      const { discoverNetworks } = await import('./model/index.js');
-      const { validateTopology } = await import('./intent/index.js');
-      const { formatValidation } = await import('./cli/format.js');
-      const path = positionals[0] ?? DEFAULT_TOPOLOGY;
-      const results = discoverNetworks(path).map((p) => validateTopology(p));
-      if (values.json) {
-        io.out(JSON.stringify(results.map((r) => ({
-          network: r.load.topology?.network?.name ?? null, origin: r.load.origin, hash: r.load.hash, ok: r.ok,
-          counts: countBySeverity(r.findings), findings: r.findings,
-        })), null, 2));
-      } else {
-        for (const r of results) io.out(formatValidation(r, { quiet: Boolean(values.quiet) }));
-      }
-      return results.every((r) => r.ok) ? 0 : 1;
+      const { runValidate } = await import('./cli/validate.js');
+      return runValidate({ path: onePath(positionals), json: Boolean(values.json), quiet: Boolean(values.quiet) }, io);
     },
   },
   summary: {
     summary: 'print the devices of each network per zone and layer',
-    usage: 'dcnet summary [path]',
+    usage: ['dcnet summary [path]'],
+    args: [TOPOLOGY_ARG],
+    env: ['DCNET_PROGRESS', 'DCNET_DEBUG'],
     async run({ positionals }, io) {
-      const { discoverNetworks, summarizeTopology, formatSummary } = await import('./model/index.js');
-      const { validateTopology } = await import('./intent/index.js');
-      let ok = true;
-      for (const p of discoverNetworks(positionals[0] ?? DEFAULT_TOPOLOGY)) {
-        const r = validateTopology(p);
-        const c = countBySeverity(r.findings);
-        io.out(`${r.load.topology?.network?.name ?? p} (${relative(process.cwd(), p) || p}): ${c.error} errors, ${c.warning} warnings`);
-        io.out(formatSummary(summarizeTopology(r.load.topology)) + '\n');
-        ok &&= r.ok;
-      }
-      return ok ? 0 : 1;
+      const { runSummary } = await import('./cli/validate.js');
+      return runSummary(onePath(positionals), io);
     },
   },
   render: {
     summary: "print a device's intended configuration, as the device would print it",
-    usage: 'dcnet render <device> [--topology path]',
-    options: { topology: { type: 'string', short: 't' } },
+    usage: ['dcnet render <device> [--topology path] [--force]'],
+    args: [['device', 'the device name; searched in every network under --topology, and refused when several hold it']],
+    options: {
+      topology: { type: 'string', short: 't', arg: 'path', help: 'where the networks are (default topology/)' },
+      force: FORCE,
+    },
+    env: ['DCNET_PROGRESS', 'DCNET_DEBUG'],
     async run({ positionals, values }, io) {
-      if (positionals.length !== 1) throw new UsageError('name one device');
+      if (positionals.length !== 1) throw new UsageError(positionals.length ? `name one device, not ${positionals.length}` : 'name the device to render');
       const { runRender } = await import('./cli/render.js');
-      return runRender({ device: positionals[0]!, topology: (values.topology as string | undefined) ?? DEFAULT_TOPOLOGY }, io);
+      return runRender({ device: positionals[0]!, topology: (values.topology as string | undefined) ?? DEFAULT_TOPOLOGY, force: Boolean(values.force) }, io);
     },
   },
   plan: {
     summary: 'diff running configurations (saved as files) against the intended ones: unified diff, commands, rollback',
-    usage: 'dcnet plan --offline --running <dir> [--topology path] [--device name]... [--json]',
+    usage: ['dcnet plan --offline --running <dir> [--topology path] [--device name]... [--json] [--force]'],
     options: {
-      offline: { type: 'boolean' }, running: { type: 'string', short: 'r' }, topology: { type: 'string', short: 't' },
-      device: { type: 'string', short: 'd', multiple: true }, json: { type: 'boolean' },
+      offline: { type: 'boolean', help: 'plan from saved files, without contacting devices (required: the only mode so far)' },
+      running: { type: 'string', short: 'r', arg: 'dir', help: 'folder of running configurations, one <device>.cfg or <device>.txt each' },
+      topology: { type: 'string', short: 't', arg: 'path', help: 'where the networks are (default topology/)' },
+      device: { type: 'string', short: 'd', multiple: true, arg: 'name', help: 'plan only this device (repeatable)' },
+      json: { type: 'boolean', help: 'print the plans as JSON' },
+      force: FORCE,
     },
+    env: ['DCNET_PROGRESS', 'DCNET_DEBUG'],
     async run({ positionals, values }, io) {
       if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
       if (!values.offline) throw new UsageError('only offline planning exists so far: pass --offline --running <dir>');
@@ -87,38 +118,48 @@ const COMMANDS: Record<string, Command> = {
       const { runPlan } = await import('./cli/plan.js');
       return runPlan({
         running: values.running, topology: (values.topology as string | undefined) ?? DEFAULT_TOPOLOGY,
-        devices: values.device as string[] | undefined, json: Boolean(values.json),
+        devices: values.device as string[] | undefined, json: Boolean(values.json), force: Boolean(values.force),
       }, io);
     },
   },
   demo: {
     summary: 'the demo: validate the reference topologies, store them in the embedded database, summarise',
-    usage: 'dcnet demo [path]',
+    usage: ['dcnet demo [path]'],
+    args: [TOPOLOGY_ARG],
+    env: ['DATABASE_URL', 'DCNET_DATA_DIR', 'DCNET_DEBUG'],
     async run({ positionals }, io) {
       const { runDemo } = await import('./cli/demo.js');
-      return runDemo(positionals[0] ?? DEFAULT_TOPOLOGY, io);
+      return runDemo(onePath(positionals), io);
     },
   },
   lab: {
-    summary: 'the simulated devices: `dcnet lab up [topology]` boots them (SSH, SNMP, control API), `dcnet lab down` stops them',
-    usage: 'dcnet lab up [topology] [--configured] [--control-port N] [--ssh-port N] [--snmp-port N] [--snmprec <device>=<file>]... | dcnet lab down',
+    summary: 'the simulated devices: `lab up` boots a topology (SSH, SNMP, control API), `lab down` stops it',
+    usage: ['dcnet lab up [topology] [--configured] [--ssh-port N] [--snmp-port N] [--control-port N] [--snmprec <device>=<file>]...', 'dcnet lab down'],
+    subcommands: ['up', 'down'],
+    args: [['topology', 'lab up: one network (a YAML file or a folder of them); default topology/provincial-dc, and it says so']],
     options: {
-      configured: { type: 'boolean' }, 'control-port': { type: 'string' }, 'ssh-port': { type: 'string' }, 'snmp-port': { type: 'string' },
-      snmprec: { type: 'string', multiple: true },
+      configured: { type: 'boolean', help: 'boot every device with its rendered configuration (default: the empty baseline)' },
+      'ssh-port': { type: 'string', arg: 'N', help: 'SSH port on every device address, 127.10.x.y (default 2222; 0: any free port)' },
+      'snmp-port': { type: 'string', arg: 'N', help: 'SNMP port on every device address (default 1161; 0: any free port)' },
+      'control-port': { type: 'string', arg: 'N', help: 'port of the control API on 127.0.0.1 (default 0: any free port)' },
+      snmprec: { type: 'string', multiple: true, arg: '<device>=<file>', help: "serve a device's SNMP from a snmpsim recording (repeatable)" },
     },
+    env: ['DCNET_LAB_PASSWORD', 'env:NAME', 'DCNET_LAB_STATE', 'DCNET_PROGRESS', 'DCNET_DEBUG'],
     async run({ positionals, values }, io) {
       const { labUp, labDown } = await import('./cli/lab.js');
       const [sub, ...rest] = positionals;
       if (sub === 'up') return labUp(rest, values, io);
-      if (sub === 'down') return labDown(io);
-      throw new UsageError('usage: dcnet lab up [topology] [--configured] [--control-port N] | dcnet lab down');
+      if (rest.length) throw new UsageError(`lab down takes no argument, got '${rest[0]}'`);
+      return labDown(io);
     },
   },
   db: {
-    summary: 'database tasks: `dcnet db migrate` applies migrations/ (PGlite data folder, or DATABASE_URL)',
-    usage: 'dcnet db migrate',
+    summary: 'database tasks: `db migrate` applies migrations/ (the embedded PGlite data folder, or DATABASE_URL)',
+    usage: ['dcnet db migrate'],
+    subcommands: ['migrate'],
+    env: ['DATABASE_URL', 'DCNET_DATA_DIR', 'DCNET_DEBUG'],
     async run({ positionals }, io) {
-      if (positionals[0] !== 'migrate') throw new UsageError('usage: dcnet db migrate');
+      if (positionals.length > 1) throw new UsageError(`db migrate takes no argument, got '${positionals[1]}'`);
       const { openDatabase, migrateDatabase } = await import('./db/index.js');
       const database = await openDatabase();
       try {
@@ -132,25 +173,110 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-export function countBySeverity(findings: { severity: string }[]): { error: number; warning: number; info: number } {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity as keyof typeof c]++;
-  return c;
+function onePath(positionals: string[]): string {
+  if (positionals.length > 1) throw new UsageError(`name one path, not ${positionals.length} (a folder of networks holds several)`);
+  return positionals[0] ?? DEFAULT_TOPOLOGY;
 }
 
-function help(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+export function version(): string {
+  return packageVersion(dirname(fileURLToPath(import.meta.url))) ?? 'unknown';
+}
+
+/** Two-column lines: the names padded to one width. */
+function table(rows: [string, string][]): string[] {
+  const width = Math.min(28, Math.max(...rows.map(([k]) => k.length)));
+  return rows.map(([k, v]) => (k.length > width ? `  ${k}\n  ${''.padEnd(width)}  ${v}` : `  ${k.padEnd(width)}  ${v}`));
+}
+
+function usageLines(cmd: Command): string {
+  return cmd.usage.map((u, i) => `${i === 0 ? 'usage: ' : '       '}${u}`).join('\n');
+}
+
+export function help(): string {
   return [
     'usage: dcnet <command> [options]', '',
-    ...Object.entries(COMMANDS).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`), '',
-    'dcnet <command> --help for its options.',
+    'commands:',
+    ...table(Object.entries(COMMANDS).map(([k, c]) => [k, c.summary])), '',
+    '`dcnet <command> --help` shows its arguments, options and environment.',
+    '`dcnet --version` shows the version.',
   ].join('\n');
 }
 
-export async function main(argv: string[], io: Out = stdio): Promise<number> {
+export function commandHelp(cmd: Command): string {
+  const options: [string, string][] = Object.entries(cmd.options ?? {}).map(([k, o]) => [
+    `${o.short ? `-${o.short}, ` : ''}--${k}${o.type === 'string' ? ` ${o.arg ?? 'value'}` : ''}`, o.help,
+  ]);
+  options.push(['-h, --help', 'show this help']);
+  const out = [usageLines(cmd), '', `${cmd.summary[0]!.toUpperCase()}${cmd.summary.slice(1)}.`];
+  if (cmd.args?.length) out.push('', 'arguments:', ...table(cmd.args));
+  out.push('', 'options:', ...table(options));
+  if (cmd.env?.length) out.push('', 'environment:', ...table(cmd.env.map((e) => [e, ENVIRONMENT[e] ?? ''])));
+  return out.join('\n');
+}
+
+/** Node's parseArgs errors, in our words. */
+function parseErrorMessage(e: Error & { code?: string }): string {
+  const option = /'(-[^']*?)(?: <value>)?'/.exec(e.message)?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option '${option ?? e.message}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(e.message) ? `${option?.split(', ').pop() ?? 'an option'} needs a value` : `${option?.split(', ').pop() ?? 'an option'} takes no value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': return `unexpected argument ${/'[^']*'/.exec(e.message)?.[0] ?? ''}`.trim();
+    default: return e.message;
+  }
+}
+
+/** A file-system error as one line: what, and which path (relative to here). */
+function fsErrorMessage(e: NodeJS.ErrnoException): string | undefined {
+  const what: Record<string, string> = {
+    ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'permission denied', ENOTDIR: 'not a folder', EISDIR: 'a folder, not a file',
+  };
+  if (!e.code || !what[e.code]) return undefined;
+  return e.path ? `${what[e.code]}: ${displayPath(e.path)}` : `${what[e.code]} (${e.message})`;
+}
+
+/**
+ * The default terminal: process stdout/stderr, where a closed pipe (EPIPE: the reader is gone, as
+ * `| head -1` does) silently drops the rest of the output instead of throwing a stack trace.
+ */
+const gone = new Set<NodeJS.WriteStream>();
+let guarded = false;
+
+function processIo(): Out {
+  if (!guarded) {
+    guarded = true;
+    for (const s of [process.stdout, process.stderr]) {
+      // EPIPE (and writes after it): the reader left. Anything else also ends the output, and fails the command.
+      s.on('error', (err: NodeJS.ErrnoException) => {
+        gone.add(s);
+        if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') process.exitCode = 1;
+      });
+    }
+  }
+  const write = (s: NodeJS.WriteStream, text: string) => {
+    if (gone.has(s) || s.destroyed) return;
+    s.write(`${text}\n`);
+  };
+  return { out: (t) => write(process.stdout, t), err: (t) => write(process.stderr, t) };
+}
+
+export async function main(argv: string[], io: Out = processIo()): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`dcnet ${version()}`);
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic && COMMANDS[topic]) {
+      io.out(commandHelp(COMMANDS[topic]));
+      return 0;
+    }
+    if (topic) {
+      io.err(`dcnet: unknown command '${topic}'\n\n${help()}`);
+      return 2;
+    }
+    (name ? io.out : io.err)(help());
     return name ? 0 : 2;
   }
   const cmd = COMMANDS[name];
@@ -158,25 +284,38 @@ export async function main(argv: string[], io: Out = stdio): Promise<number> {
     io.err(`dcnet: unknown command '${name}'\n\n${help()}`);
     return 2;
   }
+  const usage = (message: string): number => {
+    io.err(`dcnet ${name}: ${message}\n${usageLines(cmd)}\n\`dcnet ${name} --help\` lists the options.`);
+    return 2;
+  };
+  let parsed: { positionals: string[]; values: Record<string, unknown> };
   try {
-    const parsed = parseArgs({ args: rest, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    if (parsed.values.help) {
-      io.out(`usage: ${cmd.usage}\n\n${cmd.summary}`);
-      return 0;
-    }
-    return await cmd.run({ positionals: parsed.positionals, values: parsed.values as Record<string, unknown> }, io);
+    const options: ParseArgsConfig['options'] = { help: { type: 'boolean', short: 'h' } };
+    for (const [k, o] of Object.entries(cmd.options ?? {})) options[k] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true }) as typeof parsed;
+  } catch (err) {
+    return usage(parseErrorMessage(err as Error & { code?: string }));
+  }
+  if (parsed.values.help) {
+    io.out(commandHelp(cmd));
+    return 0;
+  }
+  if (cmd.subcommands && !cmd.subcommands.includes(parsed.positionals[0] ?? '')) {
+    const what = cmd.subcommands.join(' or ');
+    return usage(parsed.positionals[0] === undefined ? `say what to do: ${what}` : `unknown sub-command '${parsed.positionals[0]}' (${what})`);
+  }
+  try {
+    return await cmd.run(parsed, io);
   } catch (err) {
     const e = err as Error & { code?: string };
-    if (err instanceof UsageError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`dcnet ${name}: ${e.message}\nusage: ${cmd.usage}`);
-      return 2;
-    }
+    if (err instanceof UsageError) return usage(e.message);
     if (err instanceof DcnetError) {
       io.err(`dcnet ${name}: ${err.code}: ${err.message}`);
       return 1;
     }
-    if (e.code === 'ENOENT') {
-      io.err(`dcnet ${name}: ${e.message}`);
+    const fs = fsErrorMessage(e as NodeJS.ErrnoException);
+    if (fs) {
+      io.err(`dcnet ${name}: ${fs}`);
       return 1;
     }
     io.err(`dcnet ${name}: unexpected error: ${e.message}${process.env.DCNET_DEBUG ? `\n${e.stack}` : ' (set DCNET_DEBUG=1 for the stack)'}`);

@@ -4,6 +4,12 @@ import type { ValidationResult } from '../intent/index.js';
 
 const TITLE = { error: 'errors', warning: 'warnings', info: 'notes' } as const;
 
+export function countBySeverity(findings: readonly { severity: string }[]): { error: number; warning: number; info: number } {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity as keyof typeof c]++;
+  return c;
+}
+
 export function formatFinding(f: Finding): string {
   const where = f.file ? `${f.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}` : '';
   const path = f.path ? ` ${f.path}` : '';
@@ -12,8 +18,7 @@ export function formatFinding(f: Finding): string {
 
 export function formatValidation(r: ValidationResult, opts: { quiet?: boolean } = {}): string {
   const name = r.load.topology?.network?.name ?? r.load.origin;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of r.findings) counts[f.severity]++;
+  const counts = countBySeverity(r.findings);
   const devices = Array.isArray(r.load.topology?.devices) ? r.load.topology.devices.length : 0;
   const lines = [
     `${name} (${r.load.origin}): ${devices} devices, ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`

@@ -1,17 +1,19 @@
 /**
- * `dcnet plan --offline --running <dir> [--topology path] [--device name]... [--json]`: for each device
- * of the networks, diff its running configuration saved as `<dir>/<device>.cfg` (or `.txt`) against
- * the intended one, and print a unified diff, the commands, the rollback commands and the running
- * lines dcnet does not manage. A device without a file is skipped; a device whose file does not
- * parse (or that cannot be rendered) fails, gets no commands, and the others are still planned.
- * Exit code 1 when any device failed.
+ * `dcnet plan --offline --running <dir> [--topology path] [--device name]... [--json] [--force]`: for
+ * each device of the networks, diff its running configuration saved as `<dir>/<device>.cfg` (or
+ * `.txt`) against the intended one, and print a unified diff, the commands, the rollback commands
+ * and the running lines dcnet does not manage. A device without a file is skipped; a device whose
+ * file does not parse (or that cannot be rendered) fails, gets no commands, and the others are
+ * still planned. Exit code 1 when any device failed.
+ * Before anything is planned: a device name found in several networks is refused (as `render`
+ * does: --topology picks the network), and so is a network that fails validation, unless --force.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Device } from '../model/index.js';
 import { DcnetError } from '../errors.js';
 import { planDiff, renderDevice, type PlanResult } from '../render/index.js';
-import { assertRenderable, loadNetworks } from './render.js';
+import { assertRenderable, loadNetworks, requireValid, type LoadedNetwork } from './render.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -20,6 +22,8 @@ export interface PlanArgs {
   topology: string;
   devices?: string[];
   json?: boolean;
+  /** Plan networks that fail validation (runPlan refuses them otherwise). */
+  force?: boolean;
 }
 
 export interface DevicePlan {
@@ -43,10 +47,30 @@ function runningFile(dir: string, device: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A device name that more than one network holds, with a running file to plan it from (or named by
+ * --device): which network's intent to diff it against cannot be guessed.
+ */
+export function assertUnambiguous(networks: readonly LoadedNetwork[], args: PlanArgs): void {
+  const wanted = args.devices?.length ? new Set(args.devices) : undefined;
+  const holders = new Map<string, LoadedNetwork[]>();
+  for (const n of networks) {
+    for (const d of Array.isArray(n.load.topology?.devices) ? n.load.topology.devices : []) {
+      if (d?.name && (!wanted || wanted.has(d.name))) holders.set(d.name, [...(holders.get(d.name) ?? []), n]);
+    }
+  }
+  const label = (n: LoadedNetwork) => `${n.load.topology?.network?.name ?? '?'} (${relative(process.cwd(), n.path) || n.path})`;
+  const ambiguous = [...holders].filter(([name, ns]) => ns.length > 1 && (wanted?.has(name) || runningFile(args.running, name)));
+  if (ambiguous.length > 0) {
+    throw new DcnetError('CLI_AMBIGUOUS_DEVICE', ambiguous.map(([name, ns]) => `device '${name}' is in several networks (${ns.map(label).join(', ')})`).join('; ')
+      + ': pick one with --topology');
+  }
+}
+
 /** Plan every device (or the named ones); never throws for one device's problem. */
-export function planDevices(args: PlanArgs): { plans: DevicePlan[]; unknownFiles: string[]; unknownDevices: string[] } {
+export function planDevices(args: PlanArgs, networks: readonly LoadedNetwork[] = loadNetworks(args.topology)): { plans: DevicePlan[]; unknownFiles: string[]; unknownDevices: string[] } {
   if (!existsSync(args.running)) throw new DcnetError('CLI_RUNNING_DIR', `no such folder: ${args.running}`);
-  const networks = loadNetworks(args.topology);
+  assertUnambiguous(networks, args);
   const wanted = args.devices?.length ? new Set(args.devices) : undefined;
   const plans: DevicePlan[] = [];
   const seen = new Set<string>();
@@ -103,8 +127,19 @@ export function formatDevicePlan(p: DevicePlan): string {
   return out.join('\n') + '\n';
 }
 
+/** The networks holding a device that will be planned (a running file, and --device if given). */
+function networksToPlan(networks: readonly LoadedNetwork[], args: PlanArgs): LoadedNetwork[] {
+  const wanted = args.devices?.length ? new Set(args.devices) : undefined;
+  return networks.filter((n) => (Array.isArray(n.load.topology?.devices) ? n.load.topology.devices : [])
+    .some((d) => d?.name && (!wanted || wanted.has(d.name)) && runningFile(args.running, d.name)));
+}
+
 export function runPlan(args: PlanArgs, io: Io): number {
-  const { plans, unknownFiles, unknownDevices } = planDevices(args);
+  if (!existsSync(args.running)) throw new DcnetError('CLI_RUNNING_DIR', `no such folder: ${args.running}`);
+  const networks = loadNetworks(args.topology);
+  assertUnambiguous(networks, args);
+  requireValid(networksToPlan(networks, args), { command: 'plan', force: Boolean(args.force), errorsTo: io });
+  const { plans, unknownFiles, unknownDevices } = planDevices(args, networks);
   const count = (s: DevicePlan['status']) => plans.filter((p) => p.status === s);
   const failed = count('failed');
   if (args.json) {

@@ -1,10 +1,15 @@
 /**
- * `dcnet render <device> [--topology path]`: print a device's intended configuration. Without
- * --topology, every network under `topology/` is searched for the device.
+ * `dcnet render <device> [--topology path] [--force]`: print a device's intended configuration.
+ * Without --topology, every network under `topology/` is searched for the device. A network that
+ * fails validation is not rendered (its errors are printed) unless --force, which says so loudly.
  */
 import { relative } from 'node:path';
+import { validateLoaded } from '../intent/index.js';
+import { DcnetError } from '../errors.js';
 import { discoverNetworks, loadTopology, type Device, type LoadResult, type Topology } from '../model/index.js';
 import { renderDevice, RenderError } from '../render/index.js';
+import { formatValidation } from './format.js';
+import { startProgress } from './progress.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -44,8 +49,29 @@ export function assertRenderable(n: LoadedNetwork): void {
   }
 }
 
-export function runRender(args: { device: string; topology: string }, io: Io): number {
-  const { topology, device } = locateDevice(loadNetworks(args.topology), args.device);
+/**
+ * Validate the networks a command is about to act on. One with errors is refused: its errors go to
+ * stderr and CLI_INVALID_TOPOLOGY is thrown, unless `force`, when every error is still printed and
+ * a warning says that the output comes from an invalid topology.
+ */
+export function requireValid(networks: readonly LoadedNetwork[], opts: { command: string; force: boolean; errorsTo: Io }): void {
+  const progress = startProgress();
+  const invalid = networks.map((n) => validateLoaded(n.load, undefined, {
+    onRule: (rule, done, total) => progress.update(`validating ${n.load.topology?.network?.name ?? n.path}: ${rule}`, done, total),
+  })).filter((r) => !r.ok);
+  progress.clear();
+  if (invalid.length === 0) return;
+  for (const r of invalid) opts.errorsTo.err(formatValidation(r, { quiet: true }).trimEnd());
+  const names = invalid.map((r) => `${r.load.topology?.network?.name ?? r.load.origin} (${r.findings.filter((f) => f.severity === 'error').length} errors)`).join(', ');
+  if (!opts.force) {
+    throw new DcnetError('CLI_INVALID_TOPOLOGY', `${names} fails validation: fix the errors above, or pass --force to ${opts.command} anyway`);
+  }
+  opts.errorsTo.err(`dcnet ${opts.command}: WARNING: --force: ${names} FAILS VALIDATION; the output below comes from an invalid topology and may be wrong or unsafe to apply`);
+}
+
+export function runRender(args: { device: string; topology: string; force?: boolean }, io: Io): number {
+  const { network, topology, device } = locateDevice(loadNetworks(args.topology), args.device);
+  requireValid([network], { command: 'render', force: Boolean(args.force), errorsTo: io });
   const text = renderDevice(topology, device.name);
   io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
   return 0;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,24 +10,16 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 
 import type { Database, DbLogger } from './client.js';
 import { DbError, causeMessage } from './errors.js';
+import { findPackageRoot } from '../package-root.js';
 
-/**
- * The package root: the nearest folder above this file holding package.json.
- * Works from src/db (tsx, vitest) and from a build output such as dist/db alike,
- * and does not depend on process.cwd().
- */
-function findPackageRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new DbError('DB_MIGRATE', `no package.json above ${start}; cannot locate migrations/`);
-    dir = up;
-  }
+function packageRoot(start: string): string {
+  const root = findPackageRoot(start);
+  if (!root) throw new DbError('DB_MIGRATE', `no package.json above ${start}; cannot locate migrations/`);
+  return root;
 }
 
 /** Absolute path of the generated `migrations/` folder (drizzle-kit 0.x flat layout). */
-export const MIGRATIONS_FOLDER = join(findPackageRoot(dirname(fileURLToPath(import.meta.url))), 'migrations');
+export const MIGRATIONS_FOLDER = join(packageRoot(dirname(fileURLToPath(import.meta.url))), 'migrations');
 
 /** drizzle's bookkeeping table; the default schema (`drizzle`) is kept. */
 export const MIGRATIONS_TABLE = '__drizzle_migrations';

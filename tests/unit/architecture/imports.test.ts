@@ -26,7 +26,7 @@ const ALLOWED: Record<string, string[]> = {
   lab: ['model', 'render'],
   cli: ['*'],
 };
-const SHARED = new Set(['errors.ts', 'log.ts']);
+const SHARED = new Set(['errors.ts', 'log.ts', 'package-root.ts']);
 const PLATFORM_FOLDERS = new Set(['render', 'drivers']);
 /** Only these sub-folders are platforms; others (drivers/session, drivers/common, drivers/shared-vrp) are shared by the platforms. */
 const PLATFORMS = new Set(['huawei-vrp', 'ruijie-rgos', 'huawei-usg']);
