@@ -1,19 +1,8 @@
 /**
  * The lab's control API: a small JSON-over-HTTP server on 127.0.0.1 (node:http; the lab is a test
  * tool and needs no framework) to inject faults, take links and devices down and up, set traffic,
- * reboot, and stop the lab.
- *
- *   GET    /health                         {ok: true}
- *   GET    /devices                        the address table
- *   GET    /devices/:name                  address, up, uptime, faults, config version
- *   PUT    /devices/:name/faults           body: fault settings to merge ({"latencyMs": 200})
- *   DELETE /devices/:name/faults           clear every fault
- *   POST   /devices/:name/state            body: {"up": false}
- *   POST   /devices/:name/reboot
- *   GET    /links                          links with their state and traffic
- *   POST   /links/state                    body: {"link": "<id>"} or {"device", "port"}, and "up"
- *   POST   /links/traffic                  body: link ref, and "bps" or {"aToB","bToA"} or {"out","in"}
- *   POST   /stop                           stop the lab (what `dcnet lab down` calls)
+ * reboot, and stop the lab. Its routes are CONTROL_ROUTES below (`GET /` answers with them; the
+ * README's table lists the same).
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { DcnetError } from '../errors.js';
@@ -69,6 +58,28 @@ function linkRef(body: Record<string, unknown>): LinkRef {
 
 const FAULT_KEYS = new Set(['latencyMs', 'snmpLatencyMs', 'dropAfterCommands', 'rejectCommands', 'refuseAuth', 'altHostKey', 'snmpSilent', 'down']);
 
+export interface ControlRoute {
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  path: string;
+  does: string;
+}
+
+/** Every route of the control API, as `GET /` lists them. */
+export const CONTROL_ROUTES: readonly ControlRoute[] = [
+  { method: 'GET', path: '/', does: 'this list of routes' },
+  { method: 'GET', path: '/health', does: '{"ok": true} while the lab runs' },
+  { method: 'GET', path: '/devices', does: 'the address table: name, platform, model, address, sshPort, snmpPort per device' },
+  { method: 'GET', path: '/devices/:name', does: 'one device: its address, up, uptimeMs, faults, configVersion' },
+  { method: 'PUT', path: '/devices/:name/faults', does: `merge fault settings, e.g. {"latencyMs": 200} (known: ${[...FAULT_KEYS].join(', ')}); POST does the same` },
+  { method: 'DELETE', path: '/devices/:name/faults', does: 'clear every fault of the device' },
+  { method: 'POST', path: '/devices/:name/state', does: 'power the device off or on: {"up": false}' },
+  { method: 'POST', path: '/devices/:name/reboot', does: 'reboot: sessions drop, unsaved configuration is lost' },
+  { method: 'GET', path: '/links', does: 'every link with its ends, state and traffic' },
+  { method: 'POST', path: '/links/state', does: 'take a link down or up: {"link": "<id>"} or {"device": ..., "port": ...}, and {"up": false}' },
+  { method: 'POST', path: '/links/traffic', does: 'set a link\'s traffic in bit/s: link ref, and "bps", or "aToB"/"bToA", or "out"/"in" (seen from device/port)' },
+  { method: 'POST', path: '/stop', does: 'stop the lab (what `dcnet lab down` calls)' },
+];
+
 function faultsOf(body: Record<string, unknown>): Partial<DeviceFaults> {
   for (const k of Object.keys(body)) if (!FAULT_KEYS.has(k)) throw new HttpError(400, 'LAB_BAD_FAULT', `unknown fault '${k}' (known: ${[...FAULT_KEYS].join(', ')})`);
   return body as Partial<DeviceFaults>;
@@ -92,6 +103,7 @@ export function startControlServer(lab: LabHandle, opts: ControlOptions = {}): P
     const method = req.method ?? 'GET';
     const body = method === 'GET' || method === 'DELETE' ? {} : await readBody(req);
     const [a, b, c] = parts;
+    if (method === 'GET' && a === undefined) return { routes: CONTROL_ROUTES };
     if (method === 'GET' && a === 'health') return { ok: true };
     if (a === 'devices' && b === undefined && method === 'GET') return lab.devices;
     if (a === 'devices' && b !== undefined) {
@@ -124,7 +136,7 @@ export function startControlServer(lab: LabHandle, opts: ControlOptions = {}): P
       res.once('finish', () => setImmediate(() => opts.onStop?.()));
       return { stopping: true };
     }
-    throw new HttpError(404, 'LAB_NOT_FOUND', `no route ${method} ${url.pathname}`);
+    throw new HttpError(404, 'LAB_NOT_FOUND', `no route ${method} ${url.pathname} (GET / lists them)`);
   };
 
   const server: Server = createServer((req, res) => {

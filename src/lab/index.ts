@@ -43,6 +43,8 @@ export interface LabOptions {
   only?: readonly string[];
   /** Environment for secret references (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** After each device's servers are up: how many are, of how many (progress of a large boot). */
+  onProgress?: (started: number, total: number) => void;
 }
 
 export interface LabAddress {
@@ -102,6 +104,8 @@ export async function startLab(topology: Topology, options: LabOptions = {}): Pr
     for (const c of clis.values()) c.dispose();
   };
 
+  const total = wanted ? topology.devices.filter((d) => wanted.has(d.name)).length : topology.devices.length;
+  let started = 0;
   try {
     for (const [i, d] of topology.devices.entries()) {
       const device: LabDevice = network.device(d.name);
@@ -124,6 +128,7 @@ export async function startLab(topology: Topology, options: LabOptions = {}): Pr
         snmp.push(agent);
         entry.snmpPort = agent.port;
       }
+      options.onProgress?.(++started, total);
     }
   } catch (err) {
     await stopAll();
