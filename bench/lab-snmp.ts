@@ -1,28 +1,30 @@
 /**
- * Benchmark: the lab's SNMP half at scale. Builds the state of a generated 1,000-device topology,
+ * Benchmark: the lab's SNMP half at scale. Builds the state of a generated 1,002-device topology
+ * (the smallest of whole pods reaching BENCH_DEVICES=1000),
  * starts one SNMP agent per device in this process (127.10.<i div 250>.<i mod 250 + 1>, per
  * src/lab/DESIGN.md), then drives GetBulk requests from one snmp-native client for a few seconds.
  * Prints boot time, RSS and GetBulk/s; no assertions.
  *
- * Run: node --import tsx bench/lab-snmp.ts   (env: BENCH_DEVICES=1000, BENCH_SECONDS=5,
- *      BENCH_CONCURRENCY=32, BENCH_PORT=1161)
+ * Run: npm run bench:lab-snmp   (env: BENCH_DEVICES=1000, BENCH_SECONDS=5, BENCH_CONCURRENCY=32,
+ *      BENCH_PORT=16171: away from the lab's default 1161 and bench/lab.ts's 16161, so that a running
+ *      lab or the other bench does not collide)
  */
 import snmpNative from 'snmp-native';
+import { labAddress } from '../src/lab/index.js';
 import { createLabNetwork } from '../src/lab/state/index.js';
 import { startSnmpAgent, type SnmpAgentHandle } from '../src/lab/snmp/index.js';
-import { generateTopology } from './lib/generate-topology.js';
+import { generateTopology, sizeReaching } from './lib/generate-topology.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const PORT = Number(process.env.BENCH_PORT ?? 1161);
+const PORT = Number(process.env.BENCH_PORT ?? 16171);
 const COMMUNITY = 'bench';
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
-const addressOf = (i: number) => `127.10.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 
 const rss0 = process.memoryUsage().rss;
-const topology = generateTopology({ devices: DEVICES, departments: 100, vlansPerDepartment: 10 });
+const topology = generateTopology({ devices: sizeReaching(DEVICES), departments: 100, vlansPerDepartment: 10 });
 const ports = topology.devices.reduce((n, d) => n + (d.extraPorts?.length ?? 0), 0);
 console.log(`topology: ${topology.devices.length} devices, ${topology.links?.length} links, ${topology.vrrp?.length} VRRP groups (${ports} extra ports)`);
 
@@ -36,7 +38,7 @@ const agents: SnmpAgentHandle[] = [];
 const devices = [...net.devices.values()];
 for (let i = 0; i < devices.length; i += 100) {
   const batch = devices.slice(i, i + 100);
-  agents.push(...await Promise.all(batch.map((d, k) => startSnmpAgent(d, { address: addressOf(i + k), port: PORT, community: COMMUNITY }))));
+  agents.push(...await Promise.all(batch.map((d, k) => startSnmpAgent(d, { address: labAddress(i + k), port: PORT, community: COMMUNITY }))));
 }
 const t2 = performance.now();
 const rssBooted = process.memoryUsage().rss;
@@ -68,7 +70,7 @@ async function worker(w: number): Promise<void> {
   while (performance.now() < deadline) {
     const start = performance.now();
     try {
-      const n = await getBulk(addressOf(k % agents.length));
+      const n = await getBulk(labAddress(k % agents.length));
       varbinds += n;
       done++;
       latencies.push(performance.now() - start);

@@ -19,13 +19,13 @@ import snmpNative from 'snmp-native';
 import ssh2, { type ConnectConfig } from 'ssh2';
 import { loadTopology, type Topology } from '../src/model/index.js';
 import { type LabAddress, type LabHandle, startLab } from '../src/lab/index.js';
-import { generateTopology } from './lib/generate-topology.js';
+import { generateTopology, sizeReaching } from './lib/generate-topology.js';
 import { prng } from './lib/prng.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-// Explicit ports, away from the lab's defaults (2222/1161) and bench/lab-snmp.ts, so that a lab or
+// Explicit ports, away from the lab's defaults (2222/1161) and bench/lab-snmp.ts (16171), so that a lab or
 // another bench running on this machine does not collide; never 0 (net-snmp may then bind 161).
 const SSH_PORT = Number(process.env.BENCH_SSH_PORT ?? 22022);
 const SNMP_PORT = Number(process.env.BENCH_SNMP_PORT ?? 16161);
@@ -221,10 +221,7 @@ console.log(`lab benchmark: node ${process.version}, pid ${process.pid}; bare pr
 // 2. A generated 1,000-device lab.
 {
   const tg = performance.now();
-  // The generator builds a core pair plus whole pods of 20 (devices: 1000 gives 982): ask for the
-  // smallest size that reaches DEVICES (1,002 for 1,000).
-  const size = 2 + Math.ceil((DEVICES - 2) / 20) * 20;
-  const topology = generateTopology({ devices: size, departments: 100, vlansPerDepartment: 10 });
+  const topology = generateTopology({ devices: sizeReaching(DEVICES), departments: 100, vlansPerDepartment: 10 });
   const genMs = performance.now() - tg;
   const username = topology.credentials?.[0]?.username ?? 'admin';
   const rssBefore = process.memoryUsage().rss;

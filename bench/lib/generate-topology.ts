@@ -13,6 +13,15 @@ export interface GenerateOptions {
 
 export const BENCH_SIZE: GenerateOptions = { devices: 2000, departments: 200, vlansPerDepartment: 20 };
 
+/**
+ * The generator builds a core pair plus whole pods of 20 (2 aggregation, 18 access), so `devices: n`
+ * gives 2 + 20 * floor((n - 2) / 20) (1,982 for 2,000). The smallest size that reaches `n` devices
+ * (1,002 for 1,000).
+ */
+export function sizeReaching(n: number): number {
+  return 2 + Math.ceil((n - 2) / 20) * 20;
+}
+
 export function generateTopology(opts: GenerateOptions = BENCH_SIZE): Topology {
   const { departments: nd, vlansPerDepartment: vpd } = opts;
   const podSize = 20; // 2 aggregation + 18 access
