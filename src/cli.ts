@@ -235,23 +235,18 @@ function fsErrorMessage(e: NodeJS.ErrnoException): string | undefined {
   return e.path ? `${what[e.code]}: ${displayPath(e.path)}` : `${what[e.code]} (${e.message})`;
 }
 
-/**
- * The default terminal: process stdout/stderr, where a closed pipe (EPIPE: the reader is gone, as
- * `| head -1` does) silently drops the rest of the output instead of throwing a stack trace.
- */
+/** Streams whose reader is gone. */
 const gone = new Set<NodeJS.WriteStream>();
 let guarded = false;
 
+/**
+ * The default terminal: process stdout/stderr, where a closed pipe (EPIPE: the reader left, as
+ * `| head -1` does) silently drops the rest of the output instead of throwing a stack trace.
+ */
 function processIo(): Out {
   if (!guarded) {
     guarded = true;
-    for (const s of [process.stdout, process.stderr]) {
-      // EPIPE (and writes after it): the reader left. Anything else also ends the output, and fails the command.
-      s.on('error', (err: NodeJS.ErrnoException) => {
-        gone.add(s);
-        if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') process.exitCode = 1;
-      });
-    }
+    for (const s of [process.stdout, process.stderr]) s.on('error', () => { gone.add(s); });
   }
   const write = (s: NodeJS.WriteStream, text: string) => {
     if (gone.has(s) || s.destroyed) return;

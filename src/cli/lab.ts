@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, resolve } from 'node:path';
 import type { Topology } from '../model/index.js';
 import { DcnetError } from '../errors.js';
+import { LAB_DEFAULT_PASSWORD, resolveSecretRef } from '../lab/ssh/credentials.js';
 import { displayPath as shown } from './paths.js';
 import { startProgress } from './progress.js';
 import { findPortHolder } from './port-holder.js';
@@ -41,7 +42,6 @@ interface LabState {
   controlPort?: number;
   startedAt: string;
 }
-
 
 function parsePort(v: unknown, name: string): number | undefined {
   if (v === undefined) return undefined;
@@ -108,8 +108,8 @@ function describeLab(s: LabState): string {
 }
 
 /** How to log in to the lab's devices: per credential profile, the user and where the password comes from. Never a secret. */
-export function describeLogins(topology: Topology, env: NodeJS.ProcessEnv, resolveSecretRef: (ref: string | undefined, env: NodeJS.ProcessEnv) => string | undefined, defaultPassword: string): string[] {
-  const labPassword = env.DCNET_LAB_PASSWORD ? 'DCNET_LAB_PASSWORD' : `the lab's default '${defaultPassword}' (set DCNET_LAB_PASSWORD to change it)`;
+export function describeLogins(topology: Topology, env: NodeJS.ProcessEnv = process.env): string[] {
+  const labPassword = env.DCNET_LAB_PASSWORD ? 'DCNET_LAB_PASSWORD' : `the lab's default '${LAB_DEFAULT_PASSWORD}' (set DCNET_LAB_PASSWORD to change it)`;
   const groups = new Map<string, string[]>();
   for (const d of topology.devices) {
     const key = d.credentials ?? '';
@@ -131,7 +131,7 @@ export function describeLogins(topology: Topology, env: NodeJS.ProcessEnv, resol
 }
 
 /** A port this lab could not bind: which option moves it, and who holds it. */
-function portInUse(err: NodeJS.ErrnoException & { address?: string; port?: number }, ports: { ssh: number; snmp: number; control: number }, state: LabState | undefined): DcnetError {
+function portInUse(err: NodeJS.ErrnoException & { address?: string; port?: number }, ports: { ssh: number; snmp: number; control: number }): DcnetError {
   const port = err.port ?? 0;
   const address = err.address ?? '127.0.0.1';
   const [what, option, protocol] = err.syscall === 'bind' && port === ports.snmp ? ['SNMP', '--snmp-port', 'udp'] as const
@@ -141,8 +141,7 @@ function portInUse(err: NodeJS.ErrnoException & { address?: string; port?: numbe
   const by = holder
     ? holder.pid === process.pid ? 'this process' : `pid ${holder.pid} (${holder.command || 'command unknown'})`
     : 'another process';
-  const lab = state && holder && state.pid === holder.pid ? `the lab ${describeLab(state)}, ` : '';
-  return new DcnetError('LAB_PORT_IN_USE', `${what} port ${address}:${port} is in use by ${lab}${by}: stop it (a dcnet lab: \`dcnet lab down\` with its DCNET_LAB_STATE), or move this lab's ${what} with ${option} N (0: any free port)`);
+  return new DcnetError('LAB_PORT_IN_USE', `${what} port ${address}:${port} is in use by ${by}: stop it (a dcnet lab: \`dcnet lab down\` with its DCNET_LAB_STATE), or move this lab's ${what} with ${option} N (0: any free port)`);
 }
 
 export interface LabUpOptions {
@@ -152,7 +151,7 @@ export interface LabUpOptions {
 
 export async function labUp(positionals: string[], values: Record<string, unknown>, io: Io, opts: LabUpOptions = {}): Promise<number> {
   const { discoverNetworks, loadTopology } = await import('../model/index.js');
-  const { startLab, resolveSecretRef, LAB_DEFAULT_PASSWORD, DEFAULT_SSH_PORT, DEFAULT_SNMP_PORT } = await import('../lab/index.js');
+  const { startLab, DEFAULT_SSH_PORT, DEFAULT_SNMP_PORT } = await import('../lab/index.js');
   const { startControlServer } = await import('../lab/control.js');
   const { SnmprecError } = await import('../lab/snmp/index.js');
   if (positionals.length > 1) throw new DcnetError('CLI_USAGE', `lab up takes one topology, got ${positionals.length}: ${positionals.join(' ')}`);
@@ -208,7 +207,7 @@ export async function labUp(positionals: string[], values: Record<string, unknow
   } catch (err) {
     progress.clear();
     if (err instanceof SnmprecError) throw new DcnetError('LAB_SNMPREC', `--snmprec: ${err.message}`);
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(err as NodeJS.ErrnoException, ports, previous);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(err as NodeJS.ErrnoException, ports);
     throw err;
   }
   progress.clear();
@@ -216,7 +215,7 @@ export async function labUp(positionals: string[], values: Record<string, unknow
     control = await startControlServer(lab, { port: controlPort, onStop: () => release() });
   } catch (err) {
     await lab.stop();
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(err as NodeJS.ErrnoException, ports, previous);
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw portInUse(err as NodeJS.ErrnoException, ports);
     throw err;
   }
 
@@ -228,7 +227,7 @@ export async function labUp(positionals: string[], values: Record<string, unknow
   io.out(fmt(head));
   for (const r of rows) io.out(fmt(r));
   for (const [device, file] of Object.entries(snmprec ?? {})) io.out(`${device}: SNMP from the recording ${shown(file)}`);
-  for (const l of describeLogins(load.topology, process.env, resolveSecretRef, LAB_DEFAULT_PASSWORD)) io.out(l);
+  for (const l of describeLogins(load.topology)) io.out(l);
   io.out(`control API: ${control.url} (GET ${control.url}/ lists its routes)`);
   io.out(`state: ${shown(stateFile)}; \`dcnet lab down\` stops this lab (or Ctrl-C)`);
 
