@@ -45,11 +45,10 @@ describe('a closed pipe ends the output quietly', () => {
 });
 
 describe('exit codes and the first things a user types', () => {
-  it('--version; no command: the help on stderr, exit 2; findings: exit 1; a missing path: one line, exit 1', () => {
+  it('--version; no command: the help on stderr, exit 2; a missing path: one line, exit 1', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(sh('node bin/dcnet.js --version')).toEqual({ status: 0, stdout: `dcnet ${version}\n`, stderr: '' });
     expect(sh('node bin/dcnet.js')).toEqual({ status: 2, stdout: '', stderr: `${help()}\n` });
-    expect(sh('node bin/dcnet.js validate -q tests/fixtures/topologies/isolation-leak')).toMatchObject({ status: 1, stderr: '' });
     expect(sh('node bin/dcnet.js validate nosuch')).toEqual({ status: 1, stdout: '', stderr: 'dcnet validate: no such file or folder: nosuch\n' });
   });
 });
@@ -71,12 +70,9 @@ describe('progress: on a terminal, and only there', () => {
     expect(r.stdout).toMatch(/\r\x1b\[Kcity-extranet \(topology\/city-extranet\): 58 devices, 0 errors/);
   });
 
-  it('piped, or with DCNET_PROGRESS=0, nothing but the output', () => {
+  it('piped: nothing but the output', () => {
     const piped = sh(`node bin/dcnet.js validate ${CITY} 2>&1 | cat; echo "dcnet exit \${PIPESTATUS[0]}"`);
     expect(piped.stdout).toMatch(/^city-extranet \(topology\/city-extranet\): 58 devices, 0 errors[^]*\ndcnet exit 0\n$/);
     expect(piped.stdout).not.toMatch(/\r|\x1b\[/);
-    const off = sh(`script -qec "node bin/dcnet.js validate ${CITY}" /dev/null`, { DCNET_PROGRESS: '0' });
-    expect(off.stdout).not.toMatch(/\x1b\[K/);
-    expect(off.stdout).toMatch(/^city-extranet \(topology\/city-extranet\): 58 devices/);
   });
 });
