@@ -9,11 +9,11 @@
  * does: --topology picks the network), and so is a network that fails validation, unless --force.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Device } from '../model/index.js';
 import { DcnetError } from '../errors.js';
 import { planDiff, renderDevice, type PlanResult } from '../render/index.js';
-import { assertRenderable, loadNetworks, requireValid, type LoadedNetwork } from './render.js';
+import { assertRenderable, loadNetworks, networkLabel, requireValid, type LoadedNetwork } from './render.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 
@@ -39,6 +39,11 @@ export interface DevicePlan {
 
 const EXTENSIONS = ['.cfg', '.txt'];
 
+/** A network's devices, or none when its data is too broken to list them. */
+function devicesOf(n: LoadedNetwork): Device[] {
+  return Array.isArray(n.load.topology?.devices) ? n.load.topology.devices : [];
+}
+
 function runningFile(dir: string, device: string): string | undefined {
   for (const ext of EXTENSIONS) {
     const p = join(dir, `${device}${ext}`);
@@ -55,14 +60,13 @@ export function assertUnambiguous(networks: readonly LoadedNetwork[], args: Plan
   const wanted = args.devices?.length ? new Set(args.devices) : undefined;
   const holders = new Map<string, LoadedNetwork[]>();
   for (const n of networks) {
-    for (const d of Array.isArray(n.load.topology?.devices) ? n.load.topology.devices : []) {
+    for (const d of devicesOf(n)) {
       if (d?.name && (!wanted || wanted.has(d.name))) holders.set(d.name, [...(holders.get(d.name) ?? []), n]);
     }
   }
-  const label = (n: LoadedNetwork) => `${n.load.topology?.network?.name ?? '?'} (${relative(process.cwd(), n.path) || n.path})`;
   const ambiguous = [...holders].filter(([name, ns]) => ns.length > 1 && (wanted?.has(name) || runningFile(args.running, name)));
   if (ambiguous.length > 0) {
-    throw new DcnetError('CLI_AMBIGUOUS_DEVICE', ambiguous.map(([name, ns]) => `device '${name}' is in several networks (${ns.map(label).join(', ')})`).join('; ')
+    throw new DcnetError('CLI_AMBIGUOUS_DEVICE', ambiguous.map(([name, ns]) => `device '${name}' is in several networks (${ns.map(networkLabel).join(', ')})`).join('; ')
       + ': pick one with --topology');
   }
 }
@@ -75,8 +79,7 @@ export function planDevices(args: PlanArgs, networks: readonly LoadedNetwork[] =
   const plans: DevicePlan[] = [];
   const seen = new Set<string>();
   for (const n of networks) {
-    const devices = Array.isArray(n.load.topology?.devices) ? n.load.topology.devices : [];
-    for (const device of devices) {
+    for (const device of devicesOf(n)) {
       if (!device?.name || (wanted && !wanted.has(device.name))) continue;
       seen.add(device.name);
       const base: DevicePlan = {
@@ -130,8 +133,7 @@ export function formatDevicePlan(p: DevicePlan): string {
 /** The networks holding a device that will be planned (a running file, and --device if given). */
 function networksToPlan(networks: readonly LoadedNetwork[], args: PlanArgs): LoadedNetwork[] {
   const wanted = args.devices?.length ? new Set(args.devices) : undefined;
-  return networks.filter((n) => (Array.isArray(n.load.topology?.devices) ? n.load.topology.devices : [])
-    .some((d) => d?.name && (!wanted || wanted.has(d.name)) && runningFile(args.running, d.name)));
+  return networks.filter((n) => devicesOf(n).some((d) => d?.name && (!wanted || wanted.has(d.name)) && runningFile(args.running, d.name)));
 }
 
 export function runPlan(args: PlanArgs, io: Io): number {

@@ -23,7 +23,8 @@ export function loadNetworks(path: string): LoadedNetwork[] {
   return discoverNetworks(path).map((p) => ({ path: p, load: loadTopology(p) }));
 }
 
-function label(n: LoadedNetwork): string {
+/** `name (path)` of a network, as messages name it. */
+export function networkLabel(n: LoadedNetwork): string {
   return `${n.load.topology?.network?.name ?? '?'} (${relative(process.cwd(), n.path) || n.path})`;
 }
 
@@ -31,10 +32,10 @@ function label(n: LoadedNetwork): string {
 export function locateDevice(networks: readonly LoadedNetwork[], name: string): { network: LoadedNetwork; topology: Topology; device: Device } {
   const hits = networks.filter((n) => Array.isArray(n.load.topology?.devices) && n.load.topology.devices.some((d) => d?.name === name));
   if (hits.length === 0) {
-    throw new RenderError('RENDER_UNKNOWN_DEVICE', `no device '${name}' in ${networks.map(label).join(', ') || 'any network'}`, { device: name });
+    throw new RenderError('RENDER_UNKNOWN_DEVICE', `no device '${name}' in ${networks.map(networkLabel).join(', ') || 'any network'}`, { device: name });
   }
   if (hits.length > 1) {
-    throw new RenderError('RENDER_UNKNOWN_DEVICE', `device '${name}' is in several networks (${hits.map(label).join(', ')}): pick one with --topology`, { device: name });
+    throw new RenderError('RENDER_UNKNOWN_DEVICE', `device '${name}' is in several networks (${hits.map(networkLabel).join(', ')}): pick one with --topology`, { device: name });
   }
   const network = hits[0]!;
   assertRenderable(network);
@@ -45,7 +46,7 @@ export function locateDevice(networks: readonly LoadedNetwork[], name: string): 
 export function assertRenderable(n: LoadedNetwork): void {
   if (!n.load.schemaValid) {
     const errors = n.load.findings.filter((f) => f.severity === 'error').length;
-    throw new RenderError('RENDER_UNKNOWN_DEVICE', `network ${label(n)} does not load (${errors} schema errors): run \`dcnet validate ${relative(process.cwd(), n.path) || n.path}\``);
+    throw new RenderError('RENDER_UNKNOWN_DEVICE', `network ${networkLabel(n)} does not load (${errors} schema errors): run \`dcnet validate ${relative(process.cwd(), n.path) || n.path}\``);
   }
 }
 
