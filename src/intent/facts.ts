@@ -9,7 +9,7 @@ import {
   type Department, type Device, type DeviceModel, type Endpoint, type Lag, type Link, type Port, type SecurityZone,
   type Speed, type Vlan, type VpnInstance,
 } from '../model/index.js';
-import { parseCidr, type Cidr } from '../ipam/index.js';
+import { formatPrefix, parseCidr, parseIpv4, sameBlock, type Cidr } from '../ipam/index.js';
 import { items, type RuleContext } from './context.js';
 
 const memo = new WeakMap<RuleContext, Map<string, unknown>>();
@@ -97,10 +97,12 @@ export function lagMembership(device: Device): Map<string, Array<[Lag, number]>>
   return out;
 }
 
-/** True when the device has this interface: a port of its inventory, or `lag:N` for one of its LAGs. */
+/** True when the device has this interface: a port of its inventory, `lag:N` for one of its LAGs, `vlan:N` for one of its VLAN interfaces. */
 export function interfaceExists(device: Device, name: unknown): boolean {
   const lag = parseLagRef(name);
   if (lag !== undefined) return lagsById(device).has(lag);
+  const vlan = parseVlanRef(name);
+  if (vlan !== undefined) return items(device.svis).some(([s]) => s.vlan === vlan);
   return typeof name === 'string' && portInventory(device).has(name);
 }
 
@@ -357,7 +359,7 @@ export function vlanUses(device: Device, deviceIndex: number): Array<{ vlan: num
 }
 
 /** The remoteAccess section, read defensively (it is a single section: never dropped for schema errors). */
-export function remoteAccessGroups(ctx: RuleContext): Array<{ name?: string; department?: string; vpn?: string; index: number }> {
+export function remoteAccessGroups(ctx: RuleContext): Array<{ name?: string; department?: string; vpn?: string; zone?: string; index: number }> {
   const ra = ctx.topology.remoteAccess as unknown;
   if (!isRecord(ra) || !Array.isArray(ra.groups)) return [];
   return items(ra.groups as unknown[]).filter(([g]) => isRecord(g)).map(([g, index]) => {
@@ -367,6 +369,7 @@ export function remoteAccessGroups(ctx: RuleContext): Array<{ name?: string; dep
       ...(isString(r.name) ? { name: r.name } : {}),
       ...(isString(r.department) ? { department: r.department } : {}),
       ...(isString(r.vpn) ? { vpn: r.vpn } : {}),
+      ...(isString(r.zone) ? { zone: r.zone } : {}),
     };
   });
 }
@@ -387,4 +390,102 @@ export function hasBgpSpeakerList(ctx: RuleContext): boolean {
   const network = ctx.topology.network as unknown;
   const routing = isRecord(network) ? network.routing : undefined;
   return isRecord(routing) && Array.isArray(routing.bgpSpeakers);
+}
+
+// ---------------------------------------------------------------------------------------- IGP
+
+/** `vlan:N` (a VLAN interface named where a port could be) → N. */
+export function parseVlanRef(name: unknown): number | undefined {
+  if (typeof name !== 'string') return undefined;
+  const m = /^vlan:(\d{1,4})$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** An OSPF area id as a number (0 and 0.0.0.0 are the backbone); undefined when unreadable. */
+export function areaNumber(id: unknown): number | undefined {
+  if (typeof id === 'number' && Number.isInteger(id) && id >= 0 && id <= 4294967295) return id;
+  return typeof id === 'string' ? parseIpv4(id) : undefined;
+}
+
+export interface OspfInterface {
+  device: string;
+  deviceIndex: number;
+  area: number;
+  /** The entry as written: a port, lag:N, vlan:N or loopback. */
+  ref: string;
+  pointer: string;
+  /** The layer-3 interfaces (addresses) it stands for; empty when it has none. */
+  l3: L3Interface[];
+  /** Why the entry cannot be used, when it cannot. */
+  problem?: string;
+}
+
+/** The layer-3 interfaces an interface reference of a device stands for (port, lag:N, vlan:N, loopback). */
+export function l3OfRef(ctx: RuleContext, device: string, ref: string): L3Interface[] {
+  const mine = l3Interfaces(ctx).filter((i) => i.device === device);
+  if (ref === 'loopback') return mine.filter((i) => i.kind === 'loopback');
+  const lag = parseLagRef(ref);
+  if (lag !== undefined) return mine.filter((i) => i.kind === 'lag' && i.label === `LAG ${lag}`);
+  const vlan = parseVlanRef(ref);
+  if (vlan !== undefined) return mine.filter((i) => i.kind === 'svi' && i.vlan === vlan);
+  return mine.filter((i) => i.kind === 'port' && i.label === `port ${ref}`);
+}
+
+/** Every interface entry of every device's `ospf` areas, resolved. */
+export function ospfInterfaces(ctx: RuleContext): OspfInterface[] {
+  return once(ctx, 'ospfInterfaces', () => {
+    const out: OspfInterface[] = [];
+    for (const [d, di] of items(ctx.topology.devices)) {
+      if (!isString(d.name) || !isRecord(d.ospf)) continue;
+      for (const [a, ai] of items((d.ospf as { areas?: unknown[] }).areas as Array<{ id?: unknown; interfaces?: unknown }> | undefined)) {
+        if (!isRecord(a)) continue;
+        const area = areaNumber(a.id);
+        if (area === undefined) continue;
+        for (const [ref, ri] of strings(a.interfaces)) {
+          const l3 = l3OfRef(ctx, d.name, ref);
+          const entry: OspfInterface = { device: d.name, deviceIndex: di, area, ref, pointer: pointerOf('devices', di, 'ospf', 'areas', ai, 'interfaces', ri), l3 };
+          if (ref === 'loopback' && !isString(d.loopback)) continue; // no loopback at all: rule `routing` (*_NO_LOOPBACK)
+          if (l3.length === 0) entry.problem = `'${ref}' is no addressed interface of the device (a port or lag:N with an address, vlan:N of a VLAN interface, or loopback)`;
+          else if (l3.some((i) => i.vpn !== undefined)) entry.problem = `'${ref}' is bound to VPN instance '${l3.find((i) => i.vpn !== undefined)!.vpn}'; the IGP runs in the global routing table`;
+          out.push(entry);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+export interface Adjacency {
+  a: OspfInterface;
+  b: OspfInterface;
+  /** The subnets they share. */
+  subnet: string;
+}
+
+/** OSPF adjacencies: two devices' usable OSPF interfaces in one area on one subnet and segment. */
+export function ospfAdjacencies(ctx: RuleContext): Adjacency[] {
+  return once(ctx, 'ospfAdjacencies', () => {
+    const usable = ospfInterfaces(ctx).filter((o) => o.problem === undefined);
+    const out: Adjacency[] = [];
+    for (let i = 0; i < usable.length; i++) {
+      for (let j = i + 1; j < usable.length; j++) {
+        const a = usable[i]!;
+        const b = usable[j]!;
+        if (a.device === b.device || a.area !== b.area) continue;
+        const shared = a.l3.flatMap((x) => b.l3.filter((y) => x.kind !== 'loopback' && y.kind !== 'loopback'
+          && sameBlock(x.cidr, y.cidr) && x.cidr.length < 32
+          && (x.segment === undefined || y.segment === undefined || x.segment === y.segment)).map(() => formatPrefix(x.cidr)));
+        if (shared.length > 0) out.push({ a, b, subnet: shared[0]! });
+      }
+    }
+    return out;
+  });
+}
+
+/** The routing.igp section, read defensively. */
+export function igpOf(ctx: RuleContext): { protocol?: unknown; process?: unknown } | undefined {
+  const network = ctx.topology.network as unknown;
+  const routing = isRecord(network) ? network.routing : undefined;
+  const igp = isRecord(routing) ? routing.igp : undefined;
+  return isRecord(igp) ? igp : undefined;
 }

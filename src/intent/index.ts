@@ -67,13 +67,23 @@ function withoutBrokenElements(load: LoadResult): { topology: Topology; brokenNa
   return { topology: copy as unknown as Topology, brokenNames };
 }
 
-/** Run the rules on a context. A rule that throws becomes a finding; validation never throws. */
+/**
+ * Run the rules on a context. A rule that throws becomes a finding; validation never throws. A
+ * finding is reported once: the same code, place and message from two rules (or twice from one) is
+ * one finding.
+ */
 export function runRules(ctx: RuleContext, rules: readonly Rule[] = RULES, hooks: ValidateHooks = {}): Finding[] {
   const out: Finding[] = [];
+  const seen = new Set<string>();
   for (const [i, rule] of rules.entries()) {
     hooks.onRule?.(rule.id, i, rules.length);
     try {
-      out.push(...rule.check(ctx));
+      for (const f of rule.check(ctx)) {
+        const key = `${f.code}\u0000${f.pointer}\u0000${f.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(f);
+      }
     } catch (err) {
       out.push({
         code: 'INTENT_RULE_FAILED', severity: 'error', pointer: '',
@@ -102,6 +112,36 @@ function locateSafely(load: LoadResult, findings: Finding[]): void {
       }
     }
   }
+}
+
+/**
+ * One finding per code, place and message, and one per line: when a YAML alias makes one line serve
+ * several elements (`staticRoutes: *routes` on two firewalls), the findings that point through the
+ * alias at the same line with the same code are one finding, naming every element it applies to.
+ */
+function onceEach(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const atLine = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const key = `${f.code}\u0000${f.pointer}\u0000${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (f.file !== undefined && f.line !== undefined) {
+      const where = `${f.code}\u0000${f.file}\u0000${f.line}\u0000${f.column ?? ''}`;
+      const first = atLine.get(where);
+      if (first && first.pointer !== f.pointer) {
+        const also = f.path ?? f.pointer;
+        first.message = first.message.includes(' [this line, through a YAML alias, also serves ')
+          ? first.message.replace(/\]$/, `, ${also}]`)
+          : `${first.message} [this line, through a YAML alias, also serves ${also}]`;
+        continue;
+      }
+      if (!first) atLine.set(where, f);
+    }
+    out.push(f);
+  }
+  return out;
 }
 
 /** Progress hooks of a long validation (the CLI draws them on a terminal). */
@@ -133,7 +173,8 @@ export function validateLoaded(load: LoadResult, rules: readonly Rule[] = RULES,
   }
   locateSafely(load, findings);
   sortFindings(findings);
-  return { load, findings, ok: !hasErrors(findings) };
+  const once = onceEach(findings);
+  return { load, findings: once, ok: !hasErrors(once) };
 }
 
 /** Load and validate a network (a file or a folder). */

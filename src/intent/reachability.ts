@@ -1,11 +1,12 @@
 /**
  * Who learns whose routes, from route targets alone: VPN instance A learns the routes of instance B
- * (A ≠ B) when A imports a route target that B exports. Route leaking in MPLS L3VPN is not
+ * (A ≠ B) when A imports a route target that B exports. Targets are compared as the devices read
+ * them, by value (model/route-target.ts: `65010:0101` = `65010:101` = `0.65010:101`), never as text. Route leaking in MPLS L3VPN is not
  * transitive (routes A imported are not exported again with A's targets), so the direct edges are
  * the whole story. Pure; tolerates holes and junk; used by the isolation and addressing rules, the
  * CLI and the API.
  */
-import type { Topology } from '../model/index.js';
+import { routeTargetKey, type Topology } from '../model/index.js';
 import { items } from './context.js';
 
 export interface VpnNode {
@@ -39,13 +40,13 @@ function targets(list: unknown): string[] {
 
 export function computeReachability(topology: Topology): Reachability {
   const t = (topology ?? {}) as Partial<Topology>;
-  const byName = new Map<string, { node: VpnNode; imports: string[]; exports: Set<string> }>();
+  const byName = new Map<string, { node: VpnNode; imports: string[]; exports: Map<string, string> }>();
   for (const [v, index] of items(t.vpnInstances)) {
     if (typeof v !== 'object' || typeof v.name !== 'string' || byName.has(v.name)) continue;
     byName.set(v.name, {
       node: { name: v.name, kind: typeof v.kind === 'string' ? v.kind : 'unknown', ...(typeof v.zone === 'string' ? { zone: v.zone } : {}), departments: [], index },
       imports: targets(v.importTargets),
-      exports: new Set(targets(v.exportTargets)),
+      exports: new Map(targets(v.exportTargets).flatMap((t) => { const k = routeTargetKey(t); return k ? [[k, t] as [string, string]] : []; })),
     });
   }
   for (const [d] of items(t.departments)) {
@@ -57,7 +58,7 @@ export function computeReachability(topology: Topology): Reachability {
   for (const learner of byName.values()) {
     for (const source of byName.values()) {
       if (learner === source) continue;
-      const rts = [...new Set(learner.imports.filter((rt) => source.exports.has(rt)))];
+      const rts = [...new Set(learner.imports.filter((rt) => { const k = routeTargetKey(rt); return k !== undefined && source.exports.has(k); }))];
       if (rts.length > 0) edges.push({ learner: learner.node.name, source: source.node.name, routeTargets: rts });
     }
   }

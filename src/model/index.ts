@@ -1,6 +1,9 @@
 export * from './schema.js';
 export * from './findings.js';
 export * from './catalog.js';
+export { asciiSafe, deviceText } from './text.js';
+export { parseRouteTarget, routeTargetKey, canonicalRouteTarget } from './route-target.js';
+export type { ParsedRouteTarget, RouteTargetKind } from './route-target.js';
 export { loadTopology, loadTopologyFromObject, discoverNetworks, locateFindings, readablePath, canonicalJson, schemaErrors, SourceMap } from './loader.js';
 export type { LoadOptions, LoadResult, SourceLocation } from './loader.js';
 export { MAX_YAML_BYTES, MAX_YAML_VALUES } from './yaml-guard.js';

@@ -20,10 +20,14 @@ export const InterfaceAddressSchema = Type.String({
 });
 /** A network prefix, e.g. 10.20.0.0/16 (host bits must be zero: checked by intent). */
 export const PrefixSchema = InterfaceAddressSchema;
-/** A route distinguisher or route target: ASN:NN or IP:NN. */
+/**
+ * A route distinguisher or route target: ASN:NN (2- or 4-byte AS number, as plain number), X.Y:NN (a
+ * 4-byte AS number in dotted notation) or IP:NN. Ranges per form are checked by intent (routing rule),
+ * which compares targets as the devices read them: as numbers, whatever the notation.
+ */
 export const RouteTargetSchema = Type.String({
-  pattern: '^([0-9]{1,10}|((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])):[0-9]{1,10}$',
-  description: 'ASN:NN or IP:NN',
+  pattern: '^([0-9]{1,10}|[0-9]{1,5}\\.[0-9]{1,5}|((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])):[0-9]{1,10}$',
+  description: 'ASN:NN, X.Y:NN (4-byte AS in dotted notation) or IP:NN',
 });
 export const VlanIdSchema = Type.Integer({ description: 'VLAN id (1-4094)' });
 export const PortNumberSchema = Type.Integer({ minimum: 1, maximum: 65535 });
@@ -122,10 +126,18 @@ export const DepartmentSchema = Strict({
   contact: Type.Optional(Type.String()),
 });
 
+/** The interior gateway protocol of the global routing table (loopbacks, BGP next hops, LDP). */
+export const IgpSchema = Strict({
+  protocol: Type.Literal('ospf'),
+  /** OSPF process id (default 1). */
+  process: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
+});
+
 export const RoutingSchema = Strict({
   asn: Type.Integer({ minimum: 1, maximum: 4294967295 }),
   /** Devices that speak iBGP VPNv4 to each other (full mesh among them). */
   bgpSpeakers: Type.Optional(Type.Array(NameSchema)),
+  igp: Type.Optional(IgpSchema),
 });
 
 // ---------------------------------------------------------------------------- device parts
@@ -169,7 +181,27 @@ export const StaticRouteSchema = Strict({
   nextHop: Ipv4Schema,
   vpn: Type.Optional(NameSchema),
   preference: Type.Optional(Type.Integer({ minimum: 1, maximum: 255 })),
+  /**
+   * A backup: used only while no dynamic route (BGP, OSPF) to the prefix exists. Intent checks that
+   * its preference loses to every dynamic protocol that may provide the prefix on the device.
+   */
+  floating: Type.Optional(Type.Boolean()),
   description: Type.Optional(Type.String()),
+});
+
+/** An OSPF area id: a number or dotted (0 = 0.0.0.0, the backbone). */
+export const AreaIdSchema = Type.Union([
+  Type.Integer({ minimum: 0, maximum: 4294967295 }),
+  Type.String({ pattern: '^((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$' }),
+], { description: 'OSPF area id (number or a.b.c.d)' });
+
+/** The device's part of the IGP (network.routing.igp): its areas and the interfaces in each. */
+export const OspfSchema = Strict({
+  areas: Type.Array(Strict({
+    id: AreaIdSchema,
+    /** Ports, `lag:N`, `vlan:N` (a VLAN interface) or `loopback`; each interface's subnets are advertised. */
+    interfaces: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  }), { minItems: 1 }),
 });
 
 /** A security zone on a firewall: name, priority, the interfaces in it and what it stands for. */
@@ -178,6 +210,9 @@ export const SecurityZoneSchema = Strict({
   priority: Type.Integer({ minimum: 1, maximum: 100 }),
   /** The data-centre zone behind it, or the internet / remote-access users. */
   represents: Type.Union([...ZONES.map((z) => Type.Literal(z)), Type.Literal('internet'), Type.Literal('remote-access')]),
+  /** The department whose interfaces (or remote-access users) the zone holds, when it holds one department's. */
+  department: Type.Optional(NameSchema),
+  /** Ports, `lag:N` (a LAG) or `vlan:N` (a VLAN interface) of the firewall. */
   interfaces: Type.Array(Type.String({ minLength: 1 })),
 });
 
@@ -190,9 +225,30 @@ export const NatServerSchema = Strict({
   insidePort: PortNumberSchema,
 });
 
+/** Source NAT for traffic from one security zone to another (trust → untrust, DMZ → untrust). */
+export const SourceNatSchema = Strict({
+  name: NameSchema,
+  from: NameSchema,
+  to: NameSchema,
+  /** The inside prefixes translated (all, when absent). */
+  sources: Type.Optional(Type.Array(PrefixSchema)),
+  /** The public addresses used; absent: the address of the outgoing interface (easy IP). */
+  addresses: Type.Optional(Strict({ first: Ipv4Schema, last: Ipv4Schema })),
+});
+
+/** Hot standby (HRP) with a peer firewall: sessions and configuration mirrored over a heartbeat link. */
+export const HrpSchema = Strict({
+  peer: NameSchema,
+  /** The heartbeat port (or lag:N), addressed on the same subnet as the peer's. */
+  interface: Type.String({ minLength: 1 }),
+  role: Type.Union([Type.Literal('active'), Type.Literal('standby')]),
+});
+
 export const FirewallSchema = Strict({
   zones: Type.Array(SecurityZoneSchema, { minItems: 1 }),
   natServers: Type.Optional(Type.Array(NatServerSchema)),
+  sourceNat: Type.Optional(Type.Array(SourceNatSchema)),
+  hrp: Type.Optional(HrpSchema),
 });
 
 export const DeviceSchema = Strict({
@@ -220,6 +276,7 @@ export const DeviceSchema = Strict({
   lags: Type.Optional(Type.Array(LagSchema)),
   svis: Type.Optional(Type.Array(SviSchema)),
   staticRoutes: Type.Optional(Type.Array(StaticRouteSchema)),
+  ospf: Type.Optional(OspfSchema),
   firewall: Type.Optional(FirewallSchema),
   /** Extra ports beyond the model's standard inventory (line cards, uplink modules). */
   extraPorts: Type.Optional(Type.Array(Strict({ name: Type.String({ minLength: 1 }), speed: SpeedSchema }))),
@@ -268,8 +325,22 @@ export const PolicyRuleSchema = Strict({
 export const RemoteAccessSchema = Strict({
   /** Firewall that terminates remote-access VPN users. */
   firewall: NameSchema,
-  /** Each user group lands in its own department's VPN instance and nothing else. */
-  groups: Type.Array(Strict({ name: NameSchema, department: NameSchema, vpn: NameSchema })),
+  /**
+   * How users connect: L2TP carried in IPsec (the only transport rendered; plain L2TP would cross the
+   * internet in clear). A user's department is decided by the AAA domain they authenticate in
+   * (user@<department id>), never by a name the client chooses.
+   */
+  transport: Type.Optional(Type.Literal('l2tp-over-ipsec')),
+  /** The IKE pre-shared key (a reference; required to render IPsec). */
+  preSharedKey: Type.Optional(SecretRefSchema),
+  /** Each user group lands in its own department's VPN instance and security zone, and nothing else. */
+  groups: Type.Array(Strict({
+    name: NameSchema,
+    department: NameSchema,
+    vpn: NameSchema,
+    /** The security zone (represents: remote-access) of the group's users on the firewall. */
+    zone: Type.Optional(NameSchema),
+  })),
 });
 
 export const NetworkSchema = Strict({
@@ -312,6 +383,11 @@ export type Port = Static<typeof PortSchema>;
 export type Lag = Static<typeof LagSchema>;
 export type Svi = Static<typeof SviSchema>;
 export type StaticRoute = Static<typeof StaticRouteSchema>;
+export type Ospf = Static<typeof OspfSchema>;
+export type AreaId = Static<typeof AreaIdSchema>;
+export type Igp = Static<typeof IgpSchema>;
+export type SourceNat = Static<typeof SourceNatSchema>;
+export type Hrp = Static<typeof HrpSchema>;
 export type SecurityZone = Static<typeof SecurityZoneSchema>;
 export type NatServer = Static<typeof NatServerSchema>;
 export type Firewall = Static<typeof FirewallSchema>;

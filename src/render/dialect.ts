@@ -79,6 +79,12 @@ export interface LineRule {
   readonly negate?: string | ((m: RegExpExecArray, line: string) => string);
   /** Lines removed together by one command (`undo vrrp vrid 10`, `undo ip address`). */
   readonly group?: (m: RegExpExecArray) => { id: string; negation: string };
+  /**
+   * The group exists only while a line of this rule does (a VRRP group and its virtual addresses):
+   * removing the last such line deletes every line of the group with it. When a group keeps other
+   * lines but changes all its anchors, the new anchors are added before the old ones are removed.
+   */
+  readonly anchor?: boolean;
   /** Order of additions among siblings; at top level also the order of sections (lower first). */
   readonly rank?: number;
   /** Order of removals among siblings (default: rank). */
@@ -115,8 +121,22 @@ export interface LineRule {
   };
 }
 
+/**
+ * Lines that mean the same in another form (a release prints `mode lacp` for `mode lacp-static`, a
+ * USG prints a prefix as `10.0.0.0 16` or `10.0.0.0 mask 255.255.0.0`, a port by its name `www`):
+ * two lines of one view with the same key are one setting, and the diff sends nothing for them.
+ */
+export interface EquivalentForm {
+  readonly in: 'root' | RegExp;
+  readonly match: RegExp;
+  /** The identity shared by every form of the setting. */
+  readonly key: (m: RegExpExecArray, line: string) => string;
+}
+
 export interface Dialect {
   readonly platform: Platform;
+  /** Forms of one setting a device may print differently from how dcnet renders it. */
+  readonly equivalents?: readonly EquivalentForm[];
   /** The section delimiter line (`#`, `!`), at any indentation. */
   readonly delimiter: string;
   /** The last line of a configuration (`return`, `end`). */
@@ -260,6 +280,16 @@ export function negationOf(d: Dialect, r: Resolved, line: string): string {
 /** `undo x` ↔ `x` with the dialect's prefix. */
 export function toggleNegation(d: Dialect, line: string): string {
   return line.startsWith(d.negationPrefix) ? line.slice(d.negationPrefix.length) : d.negationPrefix + line;
+}
+
+/** The identity of a line among its equivalent forms (undefined: none applies). */
+export function equivalenceKey(d: Dialect, parentLine: string | undefined, line: string): string | undefined {
+  for (const e of d.equivalents ?? []) {
+    if (e.in === 'root' ? parentLine !== undefined : parentLine === undefined || !e.in.test(parentLine)) continue;
+    const m = e.match.exec(line);
+    if (m) return e.key(m, line);
+  }
+  return undefined;
 }
 
 /** The identity key of a single-valued line, if it is one. */

@@ -26,7 +26,7 @@ import type { Platform } from '../model/index.js';
 import { type ConfigNode, type ConfigTree, parseConfig, printLines } from './config-tree.js';
 import {
   type Dialect, type IdSetFamily, type IdSetOp, type LineRule, type Resolved, type Stage, STAGES,
-  familySet, getDialect, keyOf, negationOf, resolveLine,
+  equivalenceKey, familySet, getDialect, keyOf, negationOf, resolveLine,
 } from './dialect.js';
 
 export type ManagedMode = 'full' | 'partial';
@@ -89,10 +89,15 @@ export function planDiff(input: PlanInput): PlanResult {
     ? parseConfig(input.intended, dialect, { device: `${input.device ?? 'device'} (intended)` })
     : input.intended;
   const managed = input.managed ?? 'partial';
-  const forward = diffConfigTrees(running, intended, dialect, { managed, reportUnmanaged: true });
-  const backward = diffConfigTrees(intended, running, dialect, { managed, assumeUnmanagedPresent: managed === 'partial' });
+  // Lines in another form of the same setting are the same line (dialect equivalents).
+  const aligned: ConfigTree = { ...running, children: alignEquivalents(dialect, running.children, intended.children, undefined) };
+  const forward = diffConfigTrees(aligned, intended, dialect, { managed, reportUnmanaged: true });
+  const backward = diffConfigTrees(intended, aligned, dialect, { managed, assumeUnmanagedPresent: managed === 'partial' });
   const name = input.device ?? 'device';
-  const unifiedDiff = unifiedLineDiff(printLines(running, dialect), printLines(intended, dialect), {
+  // Sections and lines the device prints in another order are not a difference: the unified diff
+  // compares the running configuration laid out in the intended order (ordered views excepted).
+  const laidOut: ConfigTree = { ...aligned, children: orderLike(dialect, aligned.children, intended.children, undefined, undefined) };
+  const unifiedDiff = unifiedLineDiff(printLines(laidOut, dialect), printLines(intended, dialect), {
     fromLabel: `${name} running`, toLabel: `${name} intended`, equal: secretAwareEqual(dialect),
   });
   const unmanaged = [...forward.unmanaged].sort((a, b) => (a.lineNo ?? Infinity) - (b.lineNo ?? Infinity));
@@ -140,7 +145,8 @@ export function diffConfigTrees(current: ConfigTree, target: ConfigTree, dialect
     d, full: options.managed === 'full', assumeUnmanagedPresent: options.assumeUnmanagedPresent ?? false,
     report: options.reportUnmanaged ?? false, ops: [], unmanaged: [], resets: new Set(), seq: 0,
   };
-  diffView(ctx, [], [], undefined, undefined, current.children, target.children, undefined);
+  const cur = alignEquivalents(d, current.children, target.children, undefined);
+  diffView(ctx, [], [], undefined, undefined, cur, target.children, undefined);
   return { commands: emit(ctx), unmanaged: ctx.unmanaged };
 }
 
@@ -367,6 +373,22 @@ function diffView(
     return { rank: res(n).rule?.rank ?? DEFAULT_TOP_RANK, order: e.order };
   };
 
+  // 4b. A group that keeps lines but loses every anchor it has (a VRRP group whose only virtual
+  // address changes) would be deleted with its last anchor, settings and all: its new anchors go in
+  // first, and the old ones leave after them.
+  const late = new Set<ConfigNode>();
+  if (removed.length && added.length) {
+    const groupOf = (n: ConfigNode): string | undefined => { const r = res(n); return r.rule?.group && r.m ? r.rule.group(r.m).id : undefined; };
+    const anchorsOut = new Map<string, ConfigNode[]>();
+    for (const e of removed) if (res(e.cur!).rule?.anchor) { const g = groupOf(e.cur!); if (g) anchorsOut.set(g, [...(anchorsOut.get(g) ?? []), e.cur!]); }
+    for (const [g, gone] of anchorsOut) {
+      const curAnchors = curRest.filter((n) => res(n).rule?.anchor && groupOf(n) === g).length;
+      const stays = [...kept, ...replaced].some((e) => groupOf(e.cur!) === g);
+      const comes = added.some((e) => res(e.tgt!).rule?.anchor && groupOf(e.tgt!) === g);
+      if (gone.length === curAnchors && stays && comes) for (const n of gone) late.add(n);
+    }
+  }
+
   // 5. Removals (grouped where one command removes several lines).
   const removals: { node: ConfigNode; r: Resolved; e: Entry }[] = [];
   let tgtScopes: Set<string> | undefined;
@@ -391,6 +413,10 @@ function diffView(
         diffView(ctx, [node.line], [], node.line, r.rule, node.children, [], topOf(e));
         continue;
       }
+    }
+    if (late.has(node)) {
+      pushOp(ctx, 'wire', topOf(e), path, pathOrder, (r.rule?.rank ?? DEFAULT_RANK) + 0.5, [negationOf(d, r, node.line)]);
+      continue;
     }
     if (isSection(node, r) && r.rule?.deletable === false) {
       if (r.rule.orphan === 'clear' || ctx.full) {
@@ -457,6 +483,76 @@ function diffView(
 
   // 9. Ordered views (firewall rules): move rules into the target order.
   if (parentRule?.ordered) orderView(ctx, parentRule.ordered, path, pathOrder, curRest, tgtRest, removed, top);
+}
+
+/**
+ * The current lines with every line that is another form of a target line of the same view
+ * (Dialect.equivalents) rewritten to the target's form, recursively. Unchanged views are returned
+ * as they are.
+ */
+function alignEquivalents(d: Dialect, cur: readonly ConfigNode[], tgt: readonly ConfigNode[], parentLine: string | undefined): ConfigNode[] {
+  const byLine = new Map<string, ConfigNode>();
+  for (const n of tgt) if (!byLine.has(n.line)) byLine.set(n.line, n);
+  let byKey: Map<string, string> | undefined;
+  if (d.equivalents?.length) {
+    byKey = new Map();
+    for (const n of tgt) {
+      const k = equivalenceKey(d, parentLine, n.line);
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, n.line);
+    }
+  }
+  let changed = false;
+  const out = cur.map((n) => {
+    let line = n.line;
+    if (byKey?.size && !byLine.has(line)) {
+      const k = equivalenceKey(d, parentLine, line);
+      const same = k !== undefined ? byKey.get(k) : undefined;
+      if (same !== undefined) line = same;
+    }
+    const t = byLine.get(line);
+    const children = n.children.length && t ? alignEquivalents(d, n.children, t.children, line) : n.children;
+    if (line === n.line && children === n.children) return n;
+    changed = true;
+    return { ...n, line, children };
+  });
+  return changed ? out : (cur as ConfigNode[]);
+}
+
+/**
+ * The current lines laid out in the order of the target's (for the unified diff only): a line takes
+ * the place of its twin (same text, else same key) in the target, takes the target's delimiter, and
+ * a line with no twin stays after the line it followed. Ordered views (firewall rules) keep their
+ * order: there it means something.
+ */
+function orderLike(d: Dialect, cur: readonly ConfigNode[], tgt: readonly ConfigNode[], parentLine: string | undefined, parentRule: LineRule | undefined): ConfigNode[] {
+  const byLine = new Map<string, [ConfigNode, number]>();
+  const byKey = new Map<string, [ConfigNode, number]>();
+  tgt.forEach((n, i) => {
+    if (!byLine.has(n.line)) byLine.set(n.line, [n, i]);
+    const k = keyOf(resolveLine(d, parentLine, n.line));
+    if (k !== undefined && !byKey.has(k)) byKey.set(k, [n, i]);
+  });
+  let last = -1;
+  let step = 0;
+  const placed = cur.map((n, i) => {
+    const r = resolveLine(d, parentLine, n.line);
+    const k = keyOf(r);
+    const twin = byLine.get(n.line) ?? (k !== undefined ? byKey.get(k) : undefined);
+    const children = n.children.length ? orderLike(d, n.children, twin?.[0].children ?? [], n.line, r.rule) : n.children;
+    let node: ConfigNode = children === n.children ? n : { ...n, children };
+    let at: number;
+    if (twin && !parentRule?.ordered) {
+      at = twin[1];
+      last = at;
+      step = 0;
+      if (Boolean(twin[0].sep) !== Boolean(node.sep)) node = { ...node, sep: twin[0].sep ?? false };
+    } else {
+      at = parentRule?.ordered ? i : last + (++step) / (cur.length + 1);
+    }
+    return { node, at, i };
+  });
+  placed.sort((a, b) => a.at - b.at || a.i - b.i);
+  return placed.map((p) => p.node);
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {

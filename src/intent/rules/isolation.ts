@@ -27,8 +27,9 @@
  * - INTENT_ISOLATION_REMOTE_ACCESS (error): a remote-access group lands in a VPN other than its department's.
  * - INTENT_ISOLATION_POLICY_INTERNET (error): a policy permits traffic from an internet-facing security
  *   zone to one that stands for anything but the public zone.
- * - INTENT_ISOLATION_POLICY_REMOTE_ACCESS (warning): a policy permits remote-access users into the
- *   hosting zone without a destination inside departments' pools. VPN mapping is what keeps a
+ * - INTENT_ISOLATION_POLICY_REMOTE_ACCESS (warning): a policy permits remote-access users of a zone
+ *   that belongs to no department into the hosting zone without a destination inside departments'
+ *   pools (a department's own remote-access zone is held to its own space by rule `exposure`). VPN mapping is what keeps a
  *   department's staff in their department; a blanket permit leaves the firewall no part in it.
  */
 import { pointerOf, type Device, type Finding } from '../../model/index.js';
@@ -181,7 +182,10 @@ function check(ctx: RuleContext): Finding[] {
       out.push(error('INTENT_ISOLATION_POLICY_INTERNET', pointerOf('policy', pi),
         `policy rule '${p.name}' permits traffic from the internet (zone '${p.from}') to zone '${p.to}', which stands for ${beyondPublic.join(', ')}: the internet may reach only the public zone`));
     }
-    if (from.has('remote-access') && to.has('hosting')) {
+    // A department's own remote-access zone is scoped strictly by rule `exposure`.
+    const departmental = isString(p.from) && ((zones.get(p.from) ?? []).some((z) => isString(z.zone.department))
+      || remoteAccessGroups(ctx).some((g) => g.zone === p.from));
+    if (from.has('remote-access') && to.has('hosting') && !departmental) {
       const dest = strings(p.destination).map(([x]) => parseCidr(x));
       const scoped = dest.length > 0 && dest.every((c) => c !== undefined && pools.some((pool) => cidrContains(pool, c)));
       if (!scoped) {

@@ -5,7 +5,7 @@
  *
  * Code: INTENT_UNSUPPORTED_FEATURE (error), naming device, model and feature. Features:
  * MPLS L3VPN (device or interface MPLS, BGP VPNv4 speaker; capability mplsL3vpn), VPN instances
- * (port/VLAN interface/static route bound to a VPN; vrf), VRRP (vrrp), firewall section (firewall),
+ * (port/VLAN interface/static route bound to a VPN; vrf), VRRP (vrrp), OSPF (ospf), firewall section (firewall),
  * QoS marking (port qos profile; qosMarking), LAGs (lag), VLAN interfaces (svi).
  */
 import { pointerOf, type Capabilities, type Finding } from '../../model/index.js';
@@ -44,6 +44,7 @@ function check(ctx: RuleContext): Finding[] {
           ?? first(d.staticRoutes, (r) => isString(r.vpn), 'staticRoutes'),
       },
       { capability: 'vrrp', feature: 'VRRP', where: isString(d.name) ? vrrpUse.get(d.name) : undefined },
+      { capability: 'ospf', feature: 'OSPF', where: d.ospf !== undefined ? at('ospf') : undefined },
       { capability: 'firewall', feature: 'firewall security zones and NAT', where: d.firewall !== undefined ? at('firewall') : undefined },
       { capability: 'qosMarking', feature: 'QoS marking', where: first(d.ports, (p) => isString(p.qos), 'ports') },
       { capability: 'lag', feature: 'link aggregation (LAG)', where: items(d.lags).length > 0 ? at('lags') : undefined },

@@ -123,7 +123,7 @@ function check(ctx: RuleContext): Finding[] {
       for (const [iface, ii] of strings(z.interfaces)) {
         if (inventory && !interfaceExists(d, iface)) {
           out.push(error('INTENT_UNKNOWN_PORT', at('firewall', 'zones', zi, 'interfaces', ii),
-            `firewall '${String(d.name)}' puts '${iface}' in security zone '${z.name}', but it has no such port (or lag:N)`));
+            `firewall '${String(d.name)}' puts '${iface}' in security zone '${z.name}', but it has no such port (or lag:N, vlan:N)`));
         }
       }
     }

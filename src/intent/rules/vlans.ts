@@ -9,10 +9,11 @@
  * - INTENT_VLAN_NOT_ON_DEVICE (warning): a device lists its VLANs (`vlans:`) but a port, LAG or VLAN
  *   interface of it carries one missing from that list (reported once per device and VLAN).
  *   VLANs missing from the network's `vlans` section are INTENT_UNKNOWN_VLAN (rule `references`).
- * - INTENT_VLAN_LINK_MISMATCH (warning): the two ends of a link (or of two LAGs linked together)
- *   disagree: access ports in different VLANs (they bridge the two), access facing trunk, routed
- *   facing trunk, or trunks allowing different VLANs. A routed port facing an access port is the
- *   usual way to hand a VLAN to a router and is fine. Ends with no configuration are not compared.
+ * - INTENT_VLAN_LINK_MISMATCH (error): the two ends of a link (or of two LAGs linked together)
+ *   disagree: access ports in different VLANs (they bridge the two: an isolation breach), access
+ *   facing trunk, routed facing trunk, or trunks allowing different VLANs (frames of a VLAN one end
+ *   does not allow are dropped). A routed port facing an access port is the usual way to hand a VLAN
+ *   to a router and is fine. Ends with no configuration are not compared. A LAG pair is compared once.
  */
 import { pointerOf, type Finding } from '../../model/index.js';
 import { items, type RuleContext } from '../context.js';
@@ -115,7 +116,7 @@ function check(ctx: RuleContext): Finding[] {
     if (compared.has(pair)) continue;
     compared.add(pair);
     const problem = compareEnds(a, b);
-    if (problem) out.push(warning('INTENT_VLAN_LINK_MISMATCH', pointerOf('links', li), `link ${link.a.device} ${link.a.port} -- ${link.b.device} ${link.b.port}: ${problem}`));
+    if (problem) out.push(error('INTENT_VLAN_LINK_MISMATCH', pointerOf('links', li), `link ${link.a.device} ${link.a.port} -- ${link.b.device} ${link.b.port}: ${problem}`));
   }
   return out;
 }

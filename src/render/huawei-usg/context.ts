@@ -11,7 +11,9 @@ import {
   type Credential,
   type Department,
   type Device,
+  type TextLimits,
   type Topology,
+  textLimitsOf,
 } from '../../model/index.js';
 import { hostRange, prefixLength, subnetContains } from './addresses.js';
 
@@ -28,7 +30,11 @@ export interface RemoteGroup {
   index: number;
   name: string;
   department?: Department;
+  /** The AAA domain its users authenticate in (user@domain): the department id, else the group name. */
+  domain: string;
   vpn: string;
+  /** The security zone its users land in, when the model names it. */
+  zone?: string;
   /** The department's remote-access pool, if it has one. */
   pool?: string;
 }
@@ -49,6 +55,8 @@ export interface UsgContext {
   capabilities: Capabilities;
   credential?: Credential;
   remoteGroups: RemoteGroup[];
+  /** What text the platform holds (descriptions with Chinese names: yes on the USG). */
+  textLimits: TextLimits;
 }
 
 export function buildContext(topology: Topology, device: Device): UsgContext {
@@ -67,16 +75,26 @@ export function buildContext(topology: Topology, device: Device): UsgContext {
     ? ra.groups.map((g, i) => {
       const department = topology.departments?.find((d) => d.id === g.department);
       return {
-        index: i + 1, name: g.name, vpn: g.vpn,
+        index: i + 1, name: g.name, vpn: g.vpn, domain: g.department ?? g.name,
         ...(department ? { department } : {}),
+        ...(g.zone ? { zone: g.zone } : {}),
         ...(department?.remoteAccessPool ? { pool: department.remoteAccessPool } : {}),
       };
     })
     : [];
   return {
     topology, device, style, capabilities: model.capabilities, credential, remoteGroups,
-    physicalPorts: [...model.ports, ...(device.extraPorts ?? [])],
+    physicalPorts: [...model.ports, ...(device.extraPorts ?? [])], textLimits: textLimitsOf('huawei-usg')!,
   };
+}
+
+/** A model interface reference as the USG names it: `lag:N` → `Eth-TrunkN`, `vlan:N` → `VlanifN`. */
+export function usgInterfaceName(ref: string): string {
+  const lag = /^lag:(\d+)$/.exec(ref);
+  if (lag) return `Eth-Trunk${lag[1]}`;
+  const vlan = /^vlan:(\d+)$/.exec(ref);
+  if (vlan) return `Vlanif${vlan[1]}`;
+  return ref;
 }
 
 /** The Virtual-Template address of a remote-access group: the first host of its pool, with the pool's length. */
@@ -119,7 +137,7 @@ export function locateAddress(ctx: UsgContext, ip: string): { vpn?: string } | u
 
 /** The VPN instance of the interfaces of the zones that represent `what` (e.g. internet), if they agree on one. */
 export function vpnOfZone(ctx: UsgContext, what: string): string | undefined {
-  const names = new Set((ctx.device.firewall?.zones ?? []).filter((z) => z.represents === what).flatMap((z) => z.interfaces));
+  const names = new Set((ctx.device.firewall?.zones ?? []).filter((z) => z.represents === what).flatMap((z) => z.interfaces.map(usgInterfaceName)));
   const vpns = new Set(layer3Interfaces(ctx).filter((i) => names.has(i.name)).map((i) => i.vpn));
   return vpns.size === 1 ? [...vpns][0] : undefined;
 }

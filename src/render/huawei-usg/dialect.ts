@@ -16,7 +16,7 @@
  * - remote access: `l2tp enable`, `interface Virtual-TemplateN` (bound before addressed, like any
  *   interface), `l2tp-group N`, `ip pool N` in `aaa`.
  */
-import type { Dialect, LineRule } from '../dialect.js';
+import type { Dialect, EquivalentForm, LineRule } from '../dialect.js';
 import { allowPass, vlanBatch, vrpFamilyFormat } from '../shared-vrp/dialect-common.js';
 
 const IFACE = /^interface /;
@@ -50,11 +50,12 @@ const interfaceRules: LineRule[] = [
   { in: IFACE, match: /^ip address (\S+) (\S+) sub$/, negate: (m) => `undo ip address ${m[1]} ${m[2]} sub`, group: addressGroup, rank: 12, removeRank: 55 },
   { in: IFACE, match: /^ip address (\S+) (\S+)$/, key: 'ip address', negate: (m) => `undo ip address ${m[1]} ${m[2]}`, group: addressGroup, rank: 11, removeRank: 60 },
   { in: IFACE, match: /^remote address pool (\d+)$/, key: 'remote address pool', negate: 'undo remote address pool', rank: 13, removeRank: 50 },
-  { in: IFACE, match: /^vrrp vrid (\d+) virtual-ip (\S+)(?: .*)?$/, negate: (m) => `undo vrrp vrid ${m[1]} virtual-ip ${m[2]}`, group: vrrpGroup, rank: 20, removeRank: 22 },
+  { in: IFACE, match: /^vrrp vrid (\d+) virtual-ip (\S+)(?: .*)?$/, negate: (m) => `undo vrrp vrid ${m[1]} virtual-ip ${m[2]}`, group: vrrpGroup, anchor: true, rank: 20, removeRank: 22 },
   { in: IFACE, match: /^vrrp vrid (\d+) priority (\d+)$/, key: (m) => `vrrp vrid ${m[1]} priority`, negate: (m) => `undo vrrp vrid ${m[1]} priority`, group: vrrpGroup, rank: 21, removeRank: 21 },
   { in: IFACE, match: /^vrrp vrid (\d+) preempt-mode timer delay (\d+)$/, key: (m) => `vrrp vrid ${m[1]} preempt-mode`, negate: (m) => `vrrp vrid ${m[1]} preempt-mode timer delay 0`, group: vrrpGroup, rank: 22, removeRank: 21 },
   { in: IFACE, match: /^vrrp vrid (\d+) timer advertise (\d+)$/, key: (m) => `vrrp vrid ${m[1]} timer advertise`, negate: (m) => `undo vrrp vrid ${m[1]} timer advertise`, group: vrrpGroup, rank: 23, removeRank: 21 },
   { in: IFACE, match: /^(?:undo )?shutdown$/, key: 'shutdown', rank: 45, removeRank: 45 },
+  { in: IFACE, match: /^ipsec policy (\S+)(?: auto-neg)?$/, key: 'ipsec policy', negate: 'undo ipsec policy', rank: 58, removeRank: 7 },
   { in: IFACE, match: /^service-manage (\S+) (permit|deny)$/, key: (m) => `service-manage ${m[1]}`, negate: (m) => `undo service-manage ${m[1]}`, rank: 60, removeRank: 5 },
   { in: IFACE, match: /^(?:undo )?service-manage enable$/, key: 'service-manage enable', rank: 59, removeRank: 6 },
 ];
@@ -62,7 +63,28 @@ const interfaceRules: LineRule[] = [
 const rules: LineRule[] = [
   // ------------------------------------------------------------------ top level
   { in: 'root', match: /^sysname (.+)$/, key: 'sysname', negate: 'undo sysname', rank: 0 },
+  { in: 'root', match: /^hrp enable$/, rank: 1 },
+  { in: 'root', match: /^hrp interface (\S+)(?: remote \S+)?$/, key: 'hrp interface', negate: 'undo hrp interface', rank: 1 },
+  { in: 'root', match: /^hrp standby-device$/, rank: 1 },
   { in: 'root', match: /^l2tp enable$/, rank: 2, createStage: 'prepare', deleteStage: 'teardown' },
+  { in: 'root', match: /^l2tp domain suffix-separator (\S+)$/, key: 'l2tp domain suffix-separator', negate: 'undo l2tp domain suffix-separator', rank: 2 },
+  { in: 'root', match: /^ike proposal (\d+)$/, opensView: true, rank: 36, createStage: 'prepare', deleteStage: 'teardown' },
+  { in: 'root', match: /^ike peer (\S+)$/, opensView: true, rank: 37, createStage: 'prepare', deleteStage: 'teardown' },
+  { in: 'root', match: /^ipsec proposal (\S+)$/, opensView: true, rank: 37, createStage: 'prepare', deleteStage: 'teardown' },
+  { in: 'root', match: /^ipsec policy-template (\S+) (\d+)$/, opensView: true, rank: 38, createStage: 'prepare', deleteStage: 'teardown' },
+  {
+    in: 'root', match: /^ipsec policy (\S+) (\d+) isakmp(?: template \S+)?$/, key: (m) => `ipsec policy ${m[1]} ${m[2]}`,
+    negate: (m) => `undo ipsec policy ${m[1]} ${m[2]}`, opensView: true, rank: 39, createStage: 'prepare', deleteStage: 'teardown',
+  },
+  {
+    in: 'root', match: /^nat address-group (\S+)(?: \S+ \S+)?$/, key: (m) => `nat address-group ${m[1]}`, negate: (m) => `undo nat address-group ${m[1]}`,
+    rank: 66, createStage: 'prepare', deleteStage: 'teardown',
+  },
+  {
+    in: 'root', match: /^nat-policy$/, opensView: true, rank: 68, deletable: false, orphan: 'clear',
+    ordered: { item: (line) => /^rule name (\S+)$/.exec(line)?.[1], move: (item, before) => `rule move ${item} before ${before}` },
+  },
+  { in: 'root', match: /^nat-policy interzone (\S+) (\S+) (inbound|outbound)$/, opensView: true, rank: 68 },
   { in: 'root', match: /^vlan (\d+)$/, opensView: true, rank: 11, createStage: 'prepare', deletable: false, orphan: 'clear' },
   { in: 'root', match: /^ip vpn-instance (\S+)$/, opensView: true, rank: 20, createStage: 'prepare', deleteStage: 'teardown' },
   { in: 'root', match: /^aaa$/, rank: 30, opensView: true, deletable: false },
@@ -129,6 +151,20 @@ const rules: LineRule[] = [
   { in: /^aaa$/, match: /^local-user (\S+) password .*$/, key: (m) => `local-user ${m[1]} password`, scope: (m) => `user ${m[1]}`, rank: 1, group: localUserGroup },
   { in: /^aaa$/, match: /^local-user (\S+) (privilege level|service-type|level) .*$/, key: (m) => `local-user ${m[1]} ${m[2]}`, negate: (m) => `undo local-user ${m[1]} ${m[2]}`, scope: (m) => `user ${m[1]}`, rank: 2, group: localUserGroup },
   { in: /^aaa$/, match: /^ip pool (\d+) .*$/, key: (m) => `ip pool ${m[1]}`, negate: (m) => `undo ip pool ${m[1]}`, rank: 3 },
+  { in: /^aaa$/, match: /^manager-user (\S+)$/, opensView: true, scope: (m) => `user ${m[1]}`, negate: (m) => `undo manager-user ${m[1]}`, rank: 1 },
+  { in: /^manager-user \S+$/, match: /^password cipher .*$/, key: 'password', rank: 1 },
+  { in: /^manager-user \S+$/, match: /^(service-type|level) .*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 2 },
+  { in: /^aaa$/, match: /^domain (\S+)$/, opensView: true, negate: (m) => `undo domain ${m[1]}`, rank: 4 },
+  { in: /^domain \S+$/, match: /^service-type .*$/, key: 'service-type', negate: 'undo service-type', rank: 1 },
+  { in: /^domain \S+$/, match: /^ip pool (\d+) .*$/, key: (m) => `ip pool ${m[1]}`, negate: (m) => `undo ip pool ${m[1]}`, rank: 2 },
+  { in: /^ike proposal \d+$/, match: /^(encryption-algorithm|authentication-algorithm|integrity-algorithm|dh) .*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 1 },
+  { in: /^ike peer \S+$/, match: /^(pre-shared-key|ike-proposal|exchange-mode|remote-address) .*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 1 },
+  { in: /^ipsec proposal \S+$/, match: /^(encapsulation-mode|transform|esp authentication-algorithm|esp encryption-algorithm) .*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 1 },
+  { in: /^ipsec policy(?:-template)? \S+ \d+/, match: /^(ike-peer|proposal|security acl) .*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 1 },
+  { in: /^nat address-group \S+$/, match: /^(mode|section \d+) .*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 1 },
+  { in: /^nat-policy$/, match: /^rule name (\S+)$/, rank: 1, opensView: true, negate: (m) => `undo rule name ${m[1]}` },
+  { in: /^nat-policy interzone /, match: /^policy (\d+)$/, rank: 1, opensView: true },
+  { in: INTERZONE_ENTRY, match: /^(address-group|easy-ip) .*$/, key: 'translation', rank: 4 },
   { in: /^ip (?:service|address)-set /, match: /^(service|address) (\d+) .*$/, key: (m) => `${m[1]} ${m[2]}`, negate: (m) => `undo ${m[1]} ${m[2]}`, rank: 1 },
   { in: /^l2tp-group \d+$/, match: /^(?:undo )?tunnel authentication$/, key: 'tunnel authentication', rank: 1 },
   { in: /^l2tp-group \d+$/, match: /^allow l2tp virtual-template (\d+)(?: .*)?$/, key: 'allow l2tp', negate: (_m, line) => `undo ${line}`, rank: 2 },
@@ -148,11 +184,38 @@ const rules: LineRule[] = [
   { in: /^user-interface /, match: /^(authentication-mode|protocol inbound|idle-timeout|user privilege level|acl \d+) ?.*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 1 },
 ];
 
+/** Well-known port names a USG prints in `nat server` (seen: www, telnet; the others unverified). */
+const PORT_NAMES: Record<string, string> = { ftp: '21', ssh: '22', telnet: '23', smtp: '25', domain: '53', www: '80', pop3: '110' };
+
+/**
+ * Forms of one setting (docs/devices/huawei-usg.md, "Equivalent forms"): `mode lacp` for
+ * `mode lacp-static`; an address in a policy or NAT rule as `A mask M` or `A LEN` (the V500 capture
+ * prints lengths); a NAT server port by its name (`www` for 80); a static route at the default
+ * preference.
+ */
+const maskLength = (mask: string): number => mask.split('.').reduce((n, o) => n + (Number(o) >>> 0).toString(2).replace(/0/g, '').length, 0);
+const equivalents: EquivalentForm[] = [
+  { in: /^interface Eth-Trunk\d+$/, match: /^mode (?:lacp|lacp-static)$/, key: () => 'mode lacp' },
+  {
+    in: RULE, match: /^(source|destination)-address (\d+\.\d+\.\d+\.\d+) (?:mask (\d+\.\d+\.\d+\.\d+)|(\d{1,2}))$/,
+    key: (m) => `${m[1]}-address ${m[2]}/${m[3] !== undefined ? maskLength(m[3]) : Number(m[4])}`,
+  },
+  {
+    in: 'root', match: /^nat server .*$/,
+    key: (_m, line) => line.replace(/ (global|inside) (\S+) (\S+)/g, (_all, side: string, ip: string, port: string) => ` ${side} ${ip} ${PORT_NAMES[port] ?? port}`),
+  },
+  {
+    in: 'root', match: /^ip route-static (.*?)(?: preference 60)?((?: description .*)?)$/,
+    key: (m) => `ip route-static ${m[1]}${m[2] ?? ''}`,
+  },
+];
+
 // ---------------------------------------------------------------------------- the dialect
 
 export const huaweiUsgDialect: Dialect = {
   platform: 'huawei-usg',
   ...vrpFamilyFormat({ notThis: 'USG/VRP', terminatorName: '`return`', sysnameUser: 'the USG', interfaceHint: '' }),
   rules,
+  equivalents,
   families: (parentLine) => (parentLine === undefined ? [vlanBatch] : IFACE.test(parentLine) ? [allowPass] : []),
 };

@@ -5,10 +5,11 @@
  * (capabilities.policyStyle): USG6000 → `security-policy`, USG2205BSR → `policy interzone`.
  *
  * Section order (composed from VRP §3.1 and USG captures; the device fixes it, not the input order):
- * sysname; l2tp enable; vlan batch; ip vpn-instance; aaa; interfaces; l2tp-group; firewall zone;
- * then on the old generation service sets, policy interzone, nat server, static routes, snmp-agent,
- * ssh, user-interface; on the USG6000 static routes, snmp-agent, ssh, user-interface, nat server,
- * security-policy; `return`.
+ * sysname; hrp; l2tp enable / l2tp domain; vlan batch; ip vpn-instance; aaa; ike / ipsec;
+ * interfaces; l2tp-group; firewall zone; then on the old generation service sets, policy interzone,
+ * nat address-group, nat-policy interzone, nat server, static routes, snmp-agent, ssh,
+ * user-interface; on the USG6000 static routes, snmp-agent, ssh, user-interface, nat address-group,
+ * nat server, security-policy, nat-policy (the last two in the order of the V500 capture); `return`.
  */
 import type { PlatformRenderer, RenderInput } from '../types.js';
 import { renderAaa } from './aaa.js';
@@ -16,7 +17,9 @@ import { buildContext, type Block, type UsgContext } from './context.js';
 import { renderInterfaces } from './interfaces.js';
 import { renderNatServers } from './nat-server.js';
 import { renderPolicies } from './policy.js';
-import { renderL2tpEnable, renderL2tpGroups } from './remote-access.js';
+import { renderHrp } from './hrp.js';
+import { renderIpsec, renderL2tpEnable, renderL2tpGroups } from './remote-access.js';
+import { renderNatAddressGroups, renderNatPolicy } from './source-nat.js';
 import { renderSnmpAgent } from './snmp.js';
 import { renderSsh, renderUserInterface } from './ssh.js';
 import { renderStaticRoutes } from './static-routes.js';
@@ -28,12 +31,18 @@ import { renderZones } from './zones.js';
 type Section = (ctx: UsgContext) => Block[];
 
 const HEAD: readonly Section[] = [
-  renderSysname, renderL2tpEnable, renderVlanBatch, renderVpnInstances, renderAaa, renderInterfaces, renderL2tpGroups,
-  renderZones,
+  renderSysname, renderHrp, renderL2tpEnable, renderVlanBatch, renderVpnInstances, renderAaa, renderIpsec, renderInterfaces,
+  renderL2tpGroups, renderZones,
 ];
 const TAIL: Record<UsgContext['style'], readonly Section[]> = {
-  interzone: [renderPolicies, renderNatServers, renderStaticRoutes, renderSnmpAgent, renderSsh, renderUserInterface],
-  'security-policy': [renderStaticRoutes, renderSnmpAgent, renderSsh, renderUserInterface, renderNatServers, renderPolicies],
+  interzone: [
+    renderPolicies, renderNatAddressGroups, renderNatPolicy, renderNatServers, renderStaticRoutes, renderSnmpAgent, renderSsh,
+    renderUserInterface,
+  ],
+  'security-policy': [
+    renderStaticRoutes, renderSnmpAgent, renderSsh, renderUserInterface, renderNatAddressGroups, renderNatServers, renderPolicies,
+    renderNatPolicy,
+  ],
 };
 
 /** Join blocks the way the device prints them: `#` before, between and after sections, then `return`. */

@@ -11,10 +11,10 @@
  * address (USG §1: interfaces do not answer management traffic otherwise). LAG members print only
  * their description and `eth-trunk N` (VRP §2.5).
  */
-import type { Lag, Port } from '../../model/index.js';
+import { deviceText, type Lag, type Port } from '../../model/index.js';
 import { addressWithMask, splitAddress } from './addresses.js';
 import type { Block, UsgContext } from './context.js';
-import { renderVirtualTemplates } from './remote-access.js';
+import { ipsecOnInterface, renderVirtualTemplates } from './remote-access.js';
 import { chunkItems, vlanItems } from './vlans.js';
 import { vrrpLinesByInterface } from './vrrp.js';
 
@@ -58,6 +58,7 @@ function layer3Lines(ctx: UsgContext, name: string, addresses: readonly string[]
   if (vpn) lines.push(` ip binding vpn-instance ${vpn}`);
   addresses.forEach((a, i) => lines.push(` ip address ${addressWithMask(a)}${i > 0 ? ' sub' : ''}`));
   lines.push(...(x.vrrp.get(name) ?? []));
+  lines.push(...ipsecOnInterface(ctx, name));
   lines.push(...serviceManage(ctx, addresses));
   return lines;
 }
@@ -65,7 +66,7 @@ function layer3Lines(ctx: UsgContext, name: string, addresses: readonly string[]
 function renderPort(ctx: UsgContext, name: string, port: Port | undefined, lag: Lag | undefined, x: Extras): Block {
   const lines = [`interface ${name}`];
   const description = port?.description ?? x.farEnd.get(name);
-  if (description) lines.push(` description ${description}`);
+  if (description) lines.push(` description ${deviceText(description, ctx.textLimits.nonAscii)}`);
   if (lag) return [...lines, ` eth-trunk ${lag.id}`];
   if (!port) return lines;
   const dot = name.indexOf('.');
@@ -80,7 +81,7 @@ function renderPort(ctx: UsgContext, name: string, port: Port | undefined, lag: 
 function renderLag(ctx: UsgContext, lag: Lag, x: Extras): Block {
   const name = `Eth-Trunk${lag.id}`;
   const lines = [`interface ${name}`];
-  if (lag.description) lines.push(` description ${lag.description}`);
+  if (lag.description) lines.push(` description ${deviceText(lag.description, ctx.textLimits.nonAscii)}`);
   if (lag.mode === 'lacp') lines.push(' mode lacp-static');
   const mode = lag.portMode ?? 'routed';
   if (mode === 'routed') lines.push(...layer3Lines(ctx, name, lag.address ? [lag.address] : [], undefined, x));
@@ -95,7 +96,7 @@ export function renderInterfaces(ctx: UsgContext): Block[] {
 
   for (const s of [...(d.svis ?? [])].sort((a, b) => a.vlan - b.vlan)) {
     const name = `Vlanif${s.vlan}`;
-    blocks.push([`interface ${name}`, ...(s.description ? [` description ${s.description}`] : []), ...layer3Lines(ctx, name, s.addresses, s.vpn, x)]);
+    blocks.push([`interface ${name}`, ...(s.description ? [` description ${deviceText(s.description, ctx.textLimits.nonAscii)}`] : []), ...layer3Lines(ctx, name, s.addresses, s.vpn, x)]);
   }
   for (const lag of [...(d.lags ?? [])].sort((a, b) => a.id - b.id)) blocks.push(renderLag(ctx, lag, x));
 

@@ -20,7 +20,7 @@
  * Services are predefined names (`http`, `https`, `ssh`, `dns`...) or `tcp/PORT[-PORT]` /
  * `udp/PORT[-PORT]`. The model has no source addresses, so none are rendered.
  */
-import type { PolicyRule } from '../../model/index.js';
+import { deviceText, type PolicyRule } from '../../model/index.js';
 import { networkWithMask, networkWithWildcard } from './addresses.js';
 import type { Block, UsgContext } from './context.js';
 import { policyZones, zonePriorities } from './zones.js';
@@ -54,7 +54,7 @@ export function renderSecurityPolicy(ctx: UsgContext): Block[] {
   const lines = ['security-policy'];
   for (const r of rules) {
     lines.push(` rule name ${r.name}`);
-    if (r.description) lines.push(`  description ${r.description}`);
+    if (r.description) lines.push(`  description ${deviceText(r.description, ctx.textLimits.nonAscii)}`);
     lines.push(`  source-zone ${r.from}`, `  destination-zone ${r.to}`);
     for (const p of r.destination ?? []) {
       const [base, mask] = networkWithMask(p).split(' ');
@@ -112,7 +112,7 @@ export function renderInterzonePolicies(ctx: UsgContext): Block[] {
     const block = blocks.get(header) ?? [header];
     blocks.set(header, block);
     const n = block.filter((l) => /^ policy \d+$/.test(l)).length + 1;
-    block.push(` policy ${n}`, `  description ${r.name}${r.description ? `: ${r.description}` : ''}`, `  action ${r.action}`);
+    block.push(` policy ${n}`, `  description ${deviceText(`${r.name}${r.description ? `: ${r.description}` : ''}`, ctx.textLimits.nonAscii)}`, `  action ${r.action}`);
     for (const p of r.destination ?? []) block.push(`  policy destination ${networkWithWildcard(p)}`);
     for (const s of (r.services ?? []).map(parseService)) {
       block.push(`  policy service service-set ${s.kind === 'named' ? s.name : s.objectName}`);

@@ -2,6 +2,7 @@
  * Static routes (VRP §2.10): `ip route-static [vpn-instance V] NET MASK NEXT-HOP [preference P]
  * [description TEXT]`, dotted masks, model order, one section.
  */
+import { deviceText } from '../../model/index.js';
 import { networkWithMask } from './addresses.js';
 import type { Block, UsgContext } from './context.js';
 
@@ -14,6 +15,6 @@ export function renderStaticRoutes(ctx: UsgContext): Block[] {
     networkWithMask(r.prefix),
     r.nextHop,
     ...(r.preference !== undefined ? [`preference ${r.preference}`] : []),
-    ...(r.description ? [`description ${r.description}`] : []),
+    ...(r.description ? [`description ${deviceText(r.description, ctx.textLimits.nonAscii)}`] : []),
   ].join(' '))];
 }

@@ -4,6 +4,7 @@
  * remote-access firewall, those of the remote-access groups. The USG does VRF-lite (no MPLS L3VPN in
  * the catalogue), so only the route distinguisher is rendered, not the route targets.
  */
+import { canonicalRouteTarget, deviceText } from '../../model/index.js';
 import type { Block, UsgContext } from './context.js';
 
 /** Names of the VPN instances this firewall needs, in the order of topology.vpnInstances (unknown names last, sorted). */
@@ -20,6 +21,11 @@ export function neededVpnInstances(ctx: UsgContext): string[] {
   return [...known, ...unknown];
 }
 
+/** The instance's description, else the name of the department it carries. */
+function description(ctx: UsgContext, v: { name: string; description?: string }): string | undefined {
+  return v.description ?? ctx.topology.departments?.find((d) => d.vpn === v.name)?.name;
+}
+
 export function renderVpnInstances(ctx: UsgContext): Block[] {
   const catalog = new Map((ctx.topology.vpnInstances ?? []).map((v) => [v.name, v]));
   return neededVpnInstances(ctx).map((name) => {
@@ -29,9 +35,9 @@ export function renderVpnInstances(ctx: UsgContext): Block[] {
     if (!v) return [`ip vpn-instance ${name}`];
     return [
       `ip vpn-instance ${name}`,
-      ...(v.description ? [` description ${v.description}`] : []),
+      ...(description(ctx, v) ? [` description ${deviceText(description(ctx, v)!, ctx.textLimits.nonAscii)}`] : []),
       ' ipv4-family',
-      `  route-distinguisher ${v.rd}`,
+      `  route-distinguisher ${canonicalRouteTarget(v.rd)}`,
     ];
   });
 }

@@ -5,13 +5,14 @@
  * carries ` set priority N` and one ` add interface X` per member. A device without a `firewall`
  * section in the model (its zones are not managed by dcnet) gets no zone blocks at all.
  *
- * The remote-access Virtual-Templates (remote-access.ts) join a zone that `represents:
- * remote-access`: the only one if there is one; with several, the one whose name has the group's
- * department id or the group name as a `-`/`_`-separated token (`ra-finance` for department
- * `finance`). The model does not say which zone a group lands in; see remoteAccessZone.
+ * Interfaces are named as the firewall names them: `lag:N` is `Eth-TrunkN`, `vlan:N` is `VlanifN`.
+ *
+ * The remote-access Virtual-Templates (remote-access.ts) join the zone the group names (`zone:`),
+ * else the firewall's only zone that `represents: remote-access` (intent requires the name when
+ * there are several, so that a department's users never share a zone with another's).
  */
 import type { SecurityZone } from '../../model/index.js';
-import type { Block, RemoteGroup, UsgContext } from './context.js';
+import { usgInterfaceName, type Block, type RemoteGroup, type UsgContext } from './context.js';
 
 export const BUILT_IN_ZONES: readonly { name: string; priority: number }[] = [
   { name: 'local', priority: 100 },
@@ -43,18 +44,16 @@ export function zonePriorities(ctx: UsgContext): Map<string, number> {
   return out;
 }
 
-/** The zone a remote-access group's Virtual-Template joins, if the model lets us tell. */
+/** The zone a remote-access group's Virtual-Template joins: the one it names, else the only remote-access zone. */
 export function remoteAccessZone(ctx: UsgContext, group: RemoteGroup): SecurityZone | undefined {
+  if (group.zone) return declaredZones(ctx).find((z) => z.name === group.zone);
   const candidates = declaredZones(ctx).filter((z) => z.represents === 'remote-access');
-  if (candidates.length <= 1) return candidates[0];
-  const wanted = new Set([group.name, ...(group.department ? [group.department.id] : [])]);
-  const matches = candidates.filter((z) => z.name === group.name || z.name.split(/[-_]/).some((t) => wanted.has(t)));
-  return matches.length === 1 ? matches[0] : undefined;
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function members(ctx: UsgContext, zone: SecurityZone | undefined): string[] {
   if (!zone) return [];
-  const list = [...zone.interfaces];
+  const list = zone.interfaces.map(usgInterfaceName);
   for (const g of ctx.remoteGroups) {
     const vt = `Virtual-Template${g.index}`;
     if (remoteAccessZone(ctx, g) === zone && !list.includes(vt)) list.push(vt);

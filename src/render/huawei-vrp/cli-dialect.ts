@@ -21,7 +21,7 @@
  * This is not the renderer's release dialect (dialect.ts in this folder): it describes the CLI
  * grammar for diffs, whichever release layout the renderer picked.
  */
-import type { Dialect, LineRule } from '../dialect.js';
+import type { Dialect, EquivalentForm, LineRule } from '../dialect.js';
 import { allowPass, vlanBatch, vrpFamilyFormat } from '../shared-vrp/dialect-common.js';
 
 const IFACE = /^interface /;
@@ -79,7 +79,8 @@ const interfaceRules: LineRule[] = [
 function vrrpRules(): LineRule[] {
   const group = (m: RegExpExecArray): { id: string; negation: string } => ({ id: `vrrp vrid ${m[1]}`, negation: `undo vrrp vrid ${m[1]}` });
   return [
-    { in: IFACE, match: /^vrrp vrid (\d+) virtual-ip (.+)$/, negate: (m) => `undo vrrp vrid ${m[1]} virtual-ip ${m[2]!.split(' ')[0]}`, group, rank: 20, removeRank: 22 },
+    // VRP deletes a group with its last virtual address (docs/devices/huawei-vrp.md, "VRRP"): anchor.
+    { in: IFACE, match: /^vrrp vrid (\d+) virtual-ip (.+)$/, negate: (m) => `undo vrrp vrid ${m[1]} virtual-ip ${m[2]!.split(' ')[0]}`, group, anchor: true, rank: 20, removeRank: 22 },
     { in: IFACE, match: /^vrrp vrid (\d+) priority (\d+)$/, key: (m) => `vrrp vrid ${m[1]} priority`, negate: (m) => `undo vrrp vrid ${m[1]} priority`, group, rank: 21, removeRank: 21 },
     // `undo vrrp vrid N preempt-mode` would disable preemption: a delay goes back to 0 instead.
     {
@@ -125,6 +126,8 @@ const rules: LineRule[] = [
   // Physical ports cannot be deleted; one the intended configuration does not print is not dcnet's.
   { in: 'root', match: /^interface \S+$/, opensView: true, rank: 50, deletable: false },
   { in: 'root', match: /^bgp (\d+)$/, key: 'bgp', opensView: true, rank: 60 },
+  // The router id is part of the section line: a new one rebuilds the process (undo ospf N asks to confirm).
+  { in: 'root', match: /^ospf (\d+)(?: router-id \S+)?$/, key: (m) => `ospf ${m[1]}`, negate: (m) => `undo ospf ${m[1]}`, opensView: true, rank: 62 },
   {
     in: 'root', match: /^ip route-static (vpn-instance \S+ )?(\S+) (\S+) (\S+)(?: .*)?$/,
     key: (m) => `ip route-static ${m[1] ?? ''}${m[2]} ${m[3]} ${m[4]}`,
@@ -182,10 +185,26 @@ const rules: LineRule[] = [
     group: (m) => ({ id: `peer ${m[1]}`, negation: `undo peer ${m[1]}` }),
   },
   { in: BGP, match: /^ipv4-family (.+)$/, rank: 20, opensView: true },
+  { in: BGP_FAMILY, match: /^preference (\d+) (\d+) (\d+)$/, key: 'preference', negate: 'undo preference', rank: 2 },
   { in: BGP_FAMILY, match: /^peer (\S+) enable$/, rank: 10 },
   { in: BGP_FAMILY, match: /^(?:undo )?synchronization$/, key: 'synchronization', rank: 1 },
   { in: BGP_FAMILY, match: /^.+$/, rank: 20 },
   { in: /^user-interface /, match: /^(authentication-mode|protocol inbound|idle-timeout|user privilege level|acl \d+) ?.*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 1 },
+  { in: /^ospf \d+/, match: /^area (\S+)$/, opensView: true, negate: (m) => `undo area ${m[1]}`, rank: 1 },
+  { in: /^area \S+$/, match: /^network (\S+) (\S+)$/, rank: 1 },
+];
+
+/**
+ * Forms of one setting (docs/devices/huawei-vrp.md, "Equivalent forms"): `mode lacp` is what some
+ * V200R releases print for `mode lacp-static`; a static route at the default preference 60 may be
+ * printed with or without it.
+ */
+const equivalents: EquivalentForm[] = [
+  { in: /^interface Eth-Trunk\d+$/, match: /^mode (?:lacp|lacp-static)$/, key: () => 'mode lacp' },
+  {
+    in: 'root', match: /^ip route-static (.*?)(?: preference 60)?((?: description .*)?)$/,
+    key: (m) => `ip route-static ${m[1]}${m[2] ?? ''}`,
+  },
 ];
 
 function localUserGroup(m: RegExpExecArray): { id: string; negation: string } {
@@ -201,5 +220,6 @@ export const huaweiVrpDialect: Dialect = {
     interfaceHint: ', VRP prints `GigabitEthernet0/0/1`',
   }),
   rules,
+  equivalents,
   families: (parentLine) => (parentLine === undefined ? [vlanBatch] : IFACE.test(parentLine) ? [allowPass] : []),
 };

@@ -2,12 +2,21 @@
  * Text helpers for VRP configuration: sections, dotted masks, VLAN lists, interface names.
  * Pure functions only.
  */
+import { deviceText } from '../../model/index.js';
 
 /**
  * One `#`-delimited block of `display current-configuration` (reference/huawei-vrp.md §3.1):
  * its lines without the delimiter. Sub-commands carry their own leading spaces (one per level).
  */
 export type Section = string[];
+
+/**
+ * Free text (descriptions, SNMP location) as VRP holds it: one line, the ASCII-safe form of
+ * model/text.ts (VRP S-series is treated as ASCII-only: docs/devices/huawei-vrp.md, "Text limits").
+ */
+export function text(value: string): string {
+  return deviceText(value, false);
+}
 
 /** `#` between sections and after the last one, then `return` (§3.1). */
 export function joinSections(sections: readonly Section[]): string {
@@ -127,4 +136,10 @@ export function sortPhysicalNames(names: Iterable<string>): string[] {
 /** Plain code-point string order (locale-independent, so the output never depends on the host). */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An OSPF area id (number or dotted) as VRP prints it (dotted), with its numeric value for ordering. */
+export function areaIdText(id: number | string): { text: string; num: number } {
+  const num = typeof id === 'number' ? id : ipToNumber(id);
+  return { text: [24, 16, 8, 0].map((s) => Math.floor(num / 2 ** s) % 256).join('.'), num };
 }

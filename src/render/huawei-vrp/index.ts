@@ -8,7 +8,7 @@
  * sections follow Huawei configuration-file examples and are not in the reference):
  *
  *   sysname · vlan batch · lldp enable · ip vpn-instance · mpls lsr-id/mpls · mpls ldp ·
- *   vlan N blocks · traffic classifier/behavior/policy · aaa · interfaces · bgp ·
+ *   vlan N blocks · traffic classifier/behavior/policy · aaa · interfaces · bgp · ospf ·
  *   ip route-static · snmp-agent · stelnet/ssh · user-interface · return
  *
  * Release choices (ipv4-family VPN instances, `mode lacp-static`, no `!Software Version` header):
@@ -21,6 +21,7 @@ import { joinSections, type Section } from './format.js';
 import { renderInterfaces } from './interfaces.js';
 import { renderAaa, renderLldp, renderSnmp, renderSsh, renderUserInterfaces } from './management.js';
 import { renderBgp, renderMplsGlobal } from './mpls-bgp.js';
+import { renderOspf } from './ospf.js';
 import { renderQos } from './qos.js';
 import { renderStaticRoutes } from './routes.js';
 import { renderSysname } from './system.js';
@@ -42,6 +43,7 @@ export function renderHuaweiVrpSections(input: RenderInput): Section[] {
     ...renderAaa(ctx),
     ...renderInterfaces(ctx),
     ...renderBgp(ctx),
+    ...renderOspf(ctx),
     ...renderStaticRoutes(ctx),
     ...renderSnmp(ctx),
     ...renderSsh(ctx),

@@ -35,7 +35,7 @@
 import type { Lag, Port, QosProfile, Speed, Svi } from '../../model/index.js';
 import { peerDescription, type VrpContext } from './context.js';
 import {
-  addressWithMask, canonicalInterfaceName, ethTrunkName, vlanListLines, vlanifName, type Section,
+  addressWithMask, canonicalInterfaceName, ethTrunkName, text, vlanListLines, vlanifName, type Section,
 } from './format.js';
 import { renderPortQos } from './qos.js';
 import { renderVrrp } from './vrrp.js';
@@ -77,7 +77,7 @@ export function renderMplsInterface(mpls: boolean | undefined): string[] {
 
 export function renderVlanif(ctx: VrpContext, svi: Svi): Section {
   const lines = [`interface ${vlanifName(svi.vlan)}`];
-  if (svi.description) lines.push(` description ${svi.description}`);
+  if (svi.description) lines.push(` description ${text(svi.description)}`);
   lines.push(...renderL3(svi.addresses, svi.vpn));
   lines.push(...renderVrrp(ctx, svi.vlan));
   lines.push(...renderMplsInterface(svi.mpls));
@@ -105,7 +105,7 @@ export function renderEthTrunk(ctx: VrpContext, lag: Lag): Section {
   const mode: PortMode | undefined = lag.portMode ?? (lag.address ? 'routed' : undefined);
   if (mode === 'routed') lines.push(' undo portswitch');
   const description = lag.description ?? describeLagPeer(ctx, lag);
-  if (description) lines.push(` description ${description}`);
+  if (description) lines.push(` description ${text(description)}`);
   if (mode === 'routed') lines.push(...renderL3(lag.address ? [lag.address] : [], undefined));
   else lines.push(...renderSwitchport(mode, lag.vlan, lag.allowedVlans));
   if (lag.mode === 'lacp') lines.push(` mode ${ctx.dialect.lacpMode}`);
@@ -126,7 +126,7 @@ export function renderPhysical(ctx: VrpContext, name: string, qos: (name: string
   const forcedSpeed = port?.speed && native && SPEED_MBPS[port.speed] < SPEED_MBPS[native] ? SPEED_MBPS[port.speed] : undefined;
   if (routed) lines.push(' undo portswitch');
   if (forcedSpeed !== undefined) lines.push(' undo negotiation auto');
-  if (description) lines.push(` description ${description}`);
+  if (description) lines.push(` description ${text(description)}`);
   if (port?.shutdown) lines.push(' shutdown');
   if (lag) {
     lines.push(` eth-trunk ${lag.id}`);

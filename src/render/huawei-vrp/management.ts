@@ -43,7 +43,7 @@
 import type { Credential } from '../../model/index.js';
 import { secretToken } from '../types.js';
 import type { VrpContext } from './context.js';
-import type { Section } from './format.js';
+import { text, type Section } from './format.js';
 
 export const DEFAULT_SSH_PORT = 22;
 export const DEFAULT_SNMP_PORT = 161;
@@ -73,7 +73,7 @@ export function renderSnmp(ctx: VrpContext): Section[] {
   const lines = ['snmp-agent'];
   if (snmp.version === 'v2c' && snmp.community) lines.push(`snmp-agent community read cipher ${secretToken(snmp.community)}`);
   const site = ctx.device.site ? (ctx.topology.sites ?? []).find((s) => s.id === ctx.device.site) : undefined;
-  if (site) lines.push(`snmp-agent sys-info location ${site.name}`);
+  if (site) lines.push(`snmp-agent sys-info location ${text(site.name)}`);
   lines.push(`snmp-agent sys-info version ${snmp.version === 'v2c' ? 'v2c v3' : 'v3'}`);
   if (snmp.version === 'v3' && snmp.user) {
     const group = ctx.credential!.id;

@@ -26,13 +26,21 @@
  *     peer 10.0.0.2 enable
  *    #
  *    ipv4-family vpn-instance CUST_A
+ *     preference 255 200 255        when the device holds floating static routes in the instance
  *     import-route direct
  *     import-route static
+ *
+ * `preference external internal local` in the VPN family (BGP defaults 255 on VRP): internal
+ * (VPNv4-learned) routes get FLOATING_IBGP_PREFERENCE, so that a floating static with a preference
+ * above it loses to the other PEs' routes and only floats (docs/devices/huawei-vrp.md, "Route
+ * preferences"; the command's availability in the VPN family is from Huawei's BGP documentation,
+ * unverified on a capture).
  *
  * ` undo synchronization` is what V200R prints in the unicast family (not in the reference; from
  * Huawei configuration-file examples). Peers are ordered by address, the VPN families by name.
  * `import-route static` appears only in a family whose instance has static routes on this device.
  */
+import { FLOATING_IBGP_PREFERENCE, routePreferencesOf } from '../../model/index.js';
 import type { VrpContext } from './context.js';
 import { compareText, ipToNumber, type Section } from './format.js';
 
@@ -74,8 +82,13 @@ export function renderBgp(ctx: VrpContext): Section[] {
   lines.push(' #', ' ipv4-family vpnv4', '  policy vpn-target');
   for (const p of peers) lines.push(`  peer ${p} enable`);
   const withStatics = new Set((ctx.device.staticRoutes ?? []).flatMap((r) => (r.vpn ? [r.vpn] : [])));
+  const withFloating = new Set((ctx.device.staticRoutes ?? []).flatMap((r) => (r.vpn && r.floating ? [r.vpn] : [])));
+  const prefs = routePreferencesOf('huawei-vrp')!;
   for (const vpn of [...ctx.vpnInstances].sort((a, b) => compareText(a.name, b.name))) {
-    lines.push(' #', ` ipv4-family vpn-instance ${vpn.name}`, '  import-route direct');
+    lines.push(' #', ` ipv4-family vpn-instance ${vpn.name}`);
+    // Floating statics must lose to the routes of the other PEs: lower internal BGP from 255.
+    if (withFloating.has(vpn.name)) lines.push(`  preference ${prefs.ebgp} ${FLOATING_IBGP_PREFERENCE} ${prefs.ibgp}`);
+    lines.push('  import-route direct');
     if (withStatics.has(vpn.name)) lines.push('  import-route static');
   }
   return [lines];

@@ -11,7 +11,7 @@
  */
 import type { StaticRoute } from '../../model/index.js';
 import type { VrpContext } from './context.js';
-import { addressWithMask, compareText, ipToNumber, type Section } from './format.js';
+import { addressWithMask, compareText, ipToNumber, text, type Section } from './format.js';
 
 export const STATIC_DEFAULT_PREFERENCE = 60;
 
@@ -20,7 +20,7 @@ export function renderStaticRoute(r: StaticRoute): string {
   if (r.vpn) parts.push(`vpn-instance ${r.vpn}`);
   parts.push(addressWithMask(r.prefix), r.nextHop);
   if (r.preference !== undefined && r.preference !== STATIC_DEFAULT_PREFERENCE) parts.push(`preference ${r.preference}`);
-  if (r.description) parts.push(`description ${r.description}`);
+  if (r.description) parts.push(`description ${text(r.description)}`);
   return parts.join(' ');
 }
 

@@ -16,7 +16,7 @@
  *   takes none (`no switchport access vlan`, `no description`).
  * - a trunk's allowed list is a set (all VLANs by default): `switchport trunk allowed vlan add|remove L`.
  */
-import type { Dialect, IdSetFamily, IdSetOp, LineRule } from '../dialect.js';
+import type { Dialect, EquivalentForm, IdSetFamily, IdSetOp, LineRule } from '../dialect.js';
 import { idRuns } from '../dialect.js';
 
 // ---------------------------------------------------------------------------- VLAN lists
@@ -75,6 +75,20 @@ const trunkAllowed: IdSetFamily = {
     return removed.length ? [`switchport trunk allowed vlan remove ${formatVlanList(removed)}`] : [];
   },
 };
+
+// ---------------------------------------------------------------------------- equivalent forms
+
+/**
+ * Forms of one setting (docs/devices/ruijie-rgos.md, "Equivalent forms"): a static route at the
+ * default distance 1 with or without it; an OSPF area written as a number or dotted.
+ */
+const equivalents: EquivalentForm[] = [
+  { in: 'root', match: /^ip route (vrf \S+ )?(\S+ \S+ \S+)(?: 1)?$/, key: (m) => `ip route ${m[1] ?? ''}${m[2]}` },
+  {
+    in: /^router ospf \d+$/, match: /^network (\S+) (\S+) area (\S+)$/,
+    key: (m) => `network ${m[1]} ${m[2]} area ${/^\d+$/.test(m[3]!) ? m[3] : m[3]!.split('.').reduce((a, o) => a * 256 + Number(o), 0)}`,
+  },
+];
 
 // ---------------------------------------------------------------------------- rules
 
@@ -142,6 +156,7 @@ const rules: LineRule[] = [
   { in: 'root', match: /^interface VLAN \d+$/, opensView: true, rank: 45 },
   { in: 'root', match: /^interface \S+ \d+(?:\/\d+)*\.\d+$/, opensView: true, rank: 52 },
   { in: 'root', match: /^interface .+$/, opensView: true, rank: 50, deletable: false },
+  { in: 'root', match: /^router ospf (\d+)$/, opensView: true, negate: (m) => `no router ospf ${m[1]}`, rank: 65 },
   {
     in: 'root', match: /^ip route (vrf \S+ )?(\S+) (\S+) (\S+)(?: .*)?$/, key: (m) => `ip route ${m[1] ?? ''}${m[2]} ${m[3]} ${m[4]}`,
     negate: (m) => `no ip route ${m[1] ?? ''}${m[2]} ${m[3]} ${m[4]}`, rank: 70,
@@ -158,6 +173,8 @@ const rules: LineRule[] = [
   // ------------------------------------------------------------------ inside sections
   ...interfaceRules,
   { in: /^vlan \d+$/, match: /^name .*$/, key: 'name', negate: 'no name', rank: 1 },
+  { in: /^router ospf \d+$/, match: /^router-id (\S+)$/, key: 'router-id', negate: 'no router-id', rank: 1 },
+  { in: /^router ospf \d+$/, match: /^network (\S+) (\S+) area (\S+)$/, rank: 2 },
   {
     in: /^(?:ip vrf \S+|vrf definition \S+)$/, match: /^rd (\S+)$/, key: 'rd', replace: 'negate-first', negate: (m) => `no rd ${m[1]}`, rank: 1, removeRank: 90,
   },
@@ -218,6 +235,7 @@ export const ruijieRgosDialect: Dialect = {
     return undefined;
   },
   rules,
+  equivalents,
   families: (parentLine) => (parentLine !== undefined && IFACE.test(parentLine) ? [trunkAllowed] : []),
   maskSecret: maskRgosSecret,
 };

@@ -2,6 +2,15 @@
  * Text helpers shared by the RGOS sections: masks, VLAN lists, and the `!`-separated block layout
  * of `show running-config` (reference/ruijie-rgos.md §3.1).
  */
+import { deviceText } from '../../model/index.js';
+
+/**
+ * Free text (descriptions, SNMP location) as RGOS holds it: one line, in the ASCII-safe form of
+ * model/text.ts (RGOS 10 is treated as ASCII-only: docs/devices/ruijie-rgos.md, "Text limits").
+ */
+export function text(value: string): string {
+  return deviceText(value, false);
+}
 
 /** One `!`-delimited stanza of the running configuration: a top-level line and its indented sub-lines. */
 export type Block = readonly string[];

@@ -8,8 +8,8 @@
  * N bytes`, `version ...`) is not configuration and is not rendered: the version is not in the model
  * and the byte count changes with every edit; a running-config parser skips those lines, as oxidized
  * does (§1.5). Stanza order: hostname, ACLs, QoS class/policy maps, username, services, SSH, enable
- * services, VRFs, VLANs, interfaces (physical, AggregatePort, VLAN, Loopback), static routes, SNMP,
- * line vty, end.
+ * services, VRFs, VLANs, interfaces (physical, AggregatePort, VLAN, Loopback), router ospf, static
+ * routes, SNMP, line vty, end.
  *
  * MPLS is never rendered (not supported on these models, §2.7: VRF-lite only); a device, port, LAG
  * or SVI with `mpls: true` is reported by the validator, not expressed here.
@@ -21,6 +21,7 @@ import { buildRgosContext } from './context.js';
 import { joinBlocks } from './format.js';
 import { renderAggregatePorts, renderLoopback, renderPhysicalInterfaces, renderVlanInterfaces } from './interfaces.js';
 import { renderHostname, renderLines, renderServices, renderSnmp, renderSshServer, renderUsers } from './management.js';
+import { renderOspf } from './ospf.js';
 import { renderQosAccessLists, renderQosPolicies } from './qos.js';
 import { renderStaticRoutes } from './routes.js';
 import { renderVlans } from './vlans.js';
@@ -41,6 +42,7 @@ export function renderRuijieRgos(input: RenderInput): string {
     ...renderAggregatePorts(ctx),
     ...renderVlanInterfaces(ctx),
     ...renderLoopback(ctx),
+    ...renderOspf(ctx),
     ...renderStaticRoutes(ctx),
     ...renderSnmp(ctx),
     ...renderLines(),

@@ -11,7 +11,7 @@
  */
 import type { Lag, Port, Speed } from '../../model/index.js';
 import { describePeer, type RgosContext } from './context.js';
-import { formatAddressMask, complementVlans, formatVlanList, type Block } from './format.js';
+import { formatAddressMask, complementVlans, formatVlanList, text, type Block } from './format.js';
 import { nameAggregatePort, toPortKey, nameVlanInterface } from './names.js';
 import { renderPortQos } from './qos.js';
 import { renderVrfForwarding } from './vrf.js';
@@ -75,14 +75,14 @@ export function renderPhysicalInterface(ctx: RgosContext, name: string): Block {
   const lines = [`interface ${name}`, ...renderSpeed(ctx, port)];
   if (lag) {
     // A member takes its layer-2/3 settings from its AggregatePort.
-    if (description) lines.push(` description ${description}`);
+    if (description) lines.push(` description ${text(description)}`);
     if (port?.shutdown) lines.push(' shutdown');
     lines.push(renderPortGroup(lag));
     return lines;
   }
   const mode = port ? resolvePortMode(port) : undefined;
   if (mode === 'routed') lines.push(' no switchport');
-  if (description) lines.push(` description ${description}`);
+  if (description) lines.push(` description ${text(description)}`);
   if (port?.shutdown) lines.push(' shutdown');
   lines.push(...renderSwitchport(mode, port?.vlan, port?.allowedVlans));
   lines.push(...renderPortQos(ctx, port?.qos));
@@ -110,7 +110,7 @@ export function renderAggregatePort(ctx: RgosContext, lag: Lag): Block {
   const lines = [`interface ${nameAggregatePort(lag.id)}`];
   if (mode === 'routed') lines.push(' no switchport');
   const description = describeLag(ctx, lag);
-  if (description) lines.push(` description ${description}`);
+  if (description) lines.push(` description ${text(description)}`);
   lines.push(...renderSwitchport(mode, lag.vlan, lag.allowedVlans));
   if (mode === 'routed' && lag.address) lines.push(` ip address ${formatAddressMask(lag.address)}`);
   return lines;
@@ -124,7 +124,7 @@ export function renderAggregatePorts(ctx: RgosContext): Block[] {
 export function renderVlanInterfaces(ctx: RgosContext): Block[] {
   return [...(ctx.device.svis ?? [])].sort((a, b) => a.vlan - b.vlan).map((svi) => {
     const lines = [`interface ${nameVlanInterface(svi.vlan)}`];
-    if (svi.description) lines.push(` description ${svi.description}`);
+    if (svi.description) lines.push(` description ${text(svi.description)}`);
     lines.push(...renderVrfForwarding(svi.vpn));
     svi.addresses.forEach((a, i) => lines.push(` ip address ${formatAddressMask(a)}${i === 0 ? '' : ' secondary'}`));
     lines.push(...renderVrrp(ctx, svi.vlan));

@@ -12,7 +12,7 @@
 import type { Credential } from '../../model/index.js';
 import { secretToken } from '../types.js';
 import type { RgosContext } from './context.js';
-import type { Block } from './format.js';
+import { text, type Block } from './format.js';
 
 /** The control plane logs in as a privilege-15 user; the model has no privilege level. */
 export const ADMIN_PRIVILEGE = 15;
@@ -71,7 +71,7 @@ export function renderSnmp(ctx: RgosContext): Block[] {
     lines.push(user);
   }
   const site = (ctx.topology.sites ?? []).find((s) => s.id === ctx.device.site);
-  if (site && lines.length > 0) lines.push(`snmp-server location ${site.name}`);
+  if (site && lines.length > 0) lines.push(`snmp-server location ${text(site.name)}`);
   return lines.length === 0 ? [] : [lines];
 }
 

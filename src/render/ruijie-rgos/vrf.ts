@@ -9,9 +9,9 @@
  * with ` ip vrf forwarding NAME`, which must precede ` ip address` because binding clears the
  * address (§2.6).
  */
-import type { VpnInstance } from '../../model/index.js';
+import { canonicalRouteTarget, type VpnInstance } from '../../model/index.js';
 import type { RgosContext } from './context.js';
-import type { Block } from './format.js';
+import { text, type Block } from './format.js';
 
 /** The VPN instances this device uses (on a port, SVI or static route), by name. */
 export function collectDeviceVrfs(ctx: RgosContext): string[] {
@@ -23,18 +23,27 @@ export function collectDeviceVrfs(ctx: RgosContext): string[] {
   return [...names].sort();
 }
 
-export function renderVrf(name: string, vpn: VpnInstance | undefined): Block {
+/**
+ * RD and targets as values (canonicalRouteTarget), each target once; the description is the
+ * instance's, else its department's name, in the ASCII-safe form.
+ */
+export function renderVrf(name: string, vpn: VpnInstance | undefined, description?: string): Block {
   const lines = [`ip vrf ${name}`];
   if (!vpn) return lines;
-  lines.push(` rd ${vpn.rd}`);
-  for (const rt of vpn.exportTargets) lines.push(` route-target export ${rt}`);
-  for (const rt of vpn.importTargets) lines.push(` route-target import ${rt}`);
+  if (description) lines.push(` description ${text(description)}`);
+  lines.push(` rd ${canonicalRouteTarget(vpn.rd)}`);
+  for (const rt of new Set(vpn.exportTargets.map(canonicalRouteTarget))) lines.push(` route-target export ${rt}`);
+  for (const rt of new Set(vpn.importTargets.map(canonicalRouteTarget))) lines.push(` route-target import ${rt}`);
   return lines;
 }
 
 export function renderVrfs(ctx: RgosContext): Block[] {
   const byName = new Map((ctx.topology.vpnInstances ?? []).map((v) => [v.name, v] as const));
-  return collectDeviceVrfs(ctx).map((name) => renderVrf(name, byName.get(name)));
+  return collectDeviceVrfs(ctx).map((name) => {
+    const vpn = byName.get(name);
+    const description = vpn?.description ?? ctx.topology.departments?.find((d) => d.vpn === name)?.name;
+    return renderVrf(name, vpn, description);
+  });
 }
 
 /** The binding line of an interface; empty when it stays in the global table. */

@@ -97,6 +97,8 @@ describe('rule isolation', () => {
   it('checks firewall policy: internet only to public (error); remote access to hosting only when scoped (warning)', () => {
     const t = variant((t) => {
       dev(t, 'fw-1').firewall!.zones.push({ name: 'hosting', priority: 60, represents: 'hosting', interfaces: [] });
+      // a remote-access zone of no department (the departments' own zones are rule `exposure`'s)
+      dev(t, 'fw-1').firewall!.zones.push({ name: 'remote', priority: 12, represents: 'remote-access', interfaces: [] });
       t.policy!.push({ name: 'internet-to-trust', from: 'untrust', to: 'trust', action: 'permit' });
       t.policy!.push({ name: 'remote-anywhere', from: 'remote', to: 'hosting', action: 'permit' });
       t.policy!.push({ name: 'remote-too-wide', from: 'remote', to: 'hosting', action: 'permit', destination: ['10.0.0.0/8'] });
@@ -105,7 +107,7 @@ describe('rule isolation', () => {
     });
     const f = check(t);
     expect(codes(f)).toEqual(['INTENT_ISOLATION_POLICY_INTERNET', 'INTENT_ISOLATION_POLICY_REMOTE_ACCESS', 'INTENT_ISOLATION_POLICY_REMOTE_ACCESS']);
-    expect(f.filter((x) => x.code === 'INTENT_ISOLATION_POLICY_REMOTE_ACCESS').map((x) => x.pointer)).toEqual(['/policy/4', '/policy/5']);
+    expect(f.filter((x) => x.code === 'INTENT_ISOLATION_POLICY_REMOTE_ACCESS').map((x) => x.pointer)).toEqual(['/policy/5', '/policy/6']);
   });
 
   it('reports the leak of the provincial reference variant with ONE extra import (and only that), at its file and line', () => {

@@ -1,5 +1,7 @@
 /** Whole-network validation: the references, the base, bad input, the variant fixtures, the rule table. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTopologyFromObject, type Finding } from '../../../src/model/index.js';
 import { buildContext, runRules, validateLoaded, validateTopology, RULES, type Rule } from '../../../src/intent/index.js';
@@ -99,4 +101,30 @@ describe('reference-variant fixtures', () => {
       for (const [file, text] of want) expect(readFileSync(`${variantDir(v)}${file}`, 'utf8'), file).toBe(text);
     });
   }
+});
+
+describe('findings reported once', () => {
+  it('reports a mistake on a line that a YAML alias shares between two firewalls once, naming both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dcnet-once-'));
+    try {
+      cpSync(`${ROOT}topology/provincial-dc`, dir, { recursive: true });
+      const file = join(dir, 'devices-egress.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('nextHop: 10.13.254.1, vpn: dept-edu, description: edu pool', 'nextHop: 10.99.254.1, vpn: dept-edu, description: edu pool'));
+      const hits = validateTopology(dir).findings.filter((f) => f.code === 'INTENT_STATIC_ROUTE_NEXT_HOP');
+      expect(hits).toHaveLength(1);
+      expect(hits[0]!.line).toBe(lineOf(file, 'nextHop: 10.99.254.1'));
+      expect(hits[0]!.message).toContain('also serves devices[fw-egress-2].staticRoutes[10.13.0.0/16]');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a VRRP group that reuses another\'s VRID on two shared members once, and one finding twice from two rules once', () => {
+    const t = variant((t) => {
+      t.vrrp!.push({ name: 'finance-gw-2', vrid: 10, virtualIp: '10.11.10.254', members: [{ device: 'agg-1', vlan: 10, priority: 110 }, { device: 'agg-2', vlan: 10, priority: 90 }] });
+    });
+    expect(runRules(buildContext(t)).filter((f) => f.code === 'INTENT_VRRP_VRID_REUSED')).toHaveLength(1);
+    const twice: Rule = { id: 'twice', description: 'x', codes: ['INTENT_X'], check: () => [{ code: 'INTENT_X', severity: 'error', pointer: '/a', message: 'm' }] };
+    expect(runRules(buildContext(t), [twice, twice])).toHaveLength(1);
+  });
 });

@@ -38,7 +38,7 @@ describe('rule vlans', () => {
     expect(f[0]!.pointer).toBe('/devices/5/ports/1/vlan');
   });
 
-  it('warns when the two ends of a link disagree on VLANs', () => {
+  it('reports as errors the two ends of a link, or of a LAG, that disagree on VLANs (traffic is dropped)', () => {
     const t = variant((t) => {
       dev(t, 'access-1').ports![2]!.allowedVlans = [10]; // to agg-1, which allows 10 and 20
       dev(t, 'access-2').ports![3] = { name: 'GigabitEthernet 0/24', mode: 'access', vlan: 10 }; // to agg-2's trunk
@@ -50,6 +50,7 @@ describe('rule vlans', () => {
     expect(codes(f)).toEqual(['INTENT_VLAN_LINK_MISMATCH', 'INTENT_VLAN_LINK_MISMATCH', 'INTENT_VLAN_LINK_MISMATCH']);
     expect(f.map((x) => x.pointer).sort()).toEqual(['/links/11', '/links/6', '/links/8']);
     expect(f.find((x) => x.pointer === '/links/6')!.message).toContain('VLAN 30 only on agg-2 LAG 1');
+    expect(f.map((x) => x.severity)).toEqual(['error', 'error', 'error']);
   });
 
   it('accepts a routed port facing an access port (a VLAN handed to a router)', () => {

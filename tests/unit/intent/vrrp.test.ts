@@ -72,3 +72,42 @@ describe('rule vrrp', () => {
     expect(result.findings[0]!.message).toBe("VRRP group 'gw-finance-system': virtual IP 10.10.3.1 is outside host-agg-1's VLAN 1101 subnet 10.10.1.0/24");
   });
 });
+
+describe('rule vrrp: one gateway, one group', () => {
+  it('reports one gateway split into two single-member groups as an error, not two warnings, and a virtual address they disagree on', () => {
+    const t = variant((t) => {
+      const [master, backup] = t.vrrp![0]!.members;
+      t.vrrp![0]!.members = [master!];
+      t.vrrp!.push({ name: 'finance-gw-b', vrid: 10, virtualIp: '10.11.10.254', members: [backup!] });
+    });
+    const f = check(t, [vrrpRule]);
+    expect(codes(f)).toEqual(['INTENT_VRRP_GATEWAY_SPLIT', 'INTENT_VRRP_VIP_MISMATCH']);
+    expect(only(f, 'INTENT_VRRP_GATEWAY_SPLIT')).toMatchObject({ severity: 'error', pointer: '/vrrp/3/vrid' });
+    expect(only(f, 'INTENT_VRRP_VIP_MISMATCH').message).toContain('10.11.10.1 in \'finance-gw\', 10.11.10.254 in \'finance-gw-b\'');
+  });
+
+  it('reports a member that cannot route its VPN once master: no PE, no VRF-lite route to one', () => {
+    const t = variant((t) => {
+      const backup = dev(t, 'agg-2');
+      backup.mpls = false;
+      for (const p of backup.ports ?? []) delete p.mpls;
+      t.network.routing!.bgpSpeakers = ['core-1', 'core-2', 'agg-1'];
+      delete backup.ospf;
+    });
+    const f = check(t, [vrrpRule]);
+    expect(f.filter((x) => x.code === 'INTENT_VRRP_MEMBER_CANNOT_ROUTE').map((x) => x.pointer)).toEqual(['/vrrp/0/members/1/device', '/vrrp/1/members/0/device']);
+    // A VRF-lite uplink to a PE in the VPN is what a non-PE member needs.
+    const uplinked = variant((t) => {
+      const backup = dev(t, 'agg-2');
+      backup.mpls = false;
+      for (const p of backup.ports ?? []) delete p.mpls;
+      t.network.routing!.bgpSpeakers = ['core-1', 'core-2', 'agg-1'];
+      delete backup.ospf;
+      backup.staticRoutes = [
+        { prefix: '0.0.0.0/0', nextHop: '10.11.10.2', vpn: 'dept-finance' },
+        { prefix: '0.0.0.0/0', nextHop: '10.12.20.2', vpn: 'dept-health' },
+      ];
+    });
+    expect(codes(check(uplinked, [vrrpRule]))).toEqual([]);
+  });
+});

@@ -444,7 +444,14 @@ export function vrpCommands(o: VrpGrammarOptions): Record<string, CommandDef[]> 
     cmd(usg ? 'vrrp vrid <vrid:1-255> virtual-ip <ip> [<mask> [{ active | standby }]]' : 'vrrp vrid <vrid:1-255> virtual-ip <ip>', (x) => {
       x.set((l) => l.startsWith(`${vrrp(x)} virtual-ip ${x.args.ip}`));
     }),
-    cmd('undo vrrp vrid <vrid:1-255> virtual-ip <ip>', (x) => { x.unset((l) => startsWithWords(`${vrrp(x)} virtual-ip ${x.args.ip}`)(l)); }),
+    // The group lives with its virtual addresses: removing the last one deletes the group, its
+    // priority, preemption and tracking with it (docs/devices/huawei-vrp.md, "VRRP").
+    cmd('undo vrrp vrid <vrid:1-255> virtual-ip <ip>', (x) => {
+      x.unset((l) => startsWithWords(`${vrrp(x)} virtual-ip ${x.args.ip}`)(l));
+      if (!x.level.children.some((c) => startsWithWords(`${vrrp(x)} virtual-ip`)(c.line))) {
+        x.unset((l) => startsWithWords(vrrp(x))(l) || startsWithWords(`undo ${vrrp(x)}`)(l));
+      }
+    }),
     cmd('vrrp vrid <vrid:1-255> priority <1-254>', (x) => {
       if (x.args.int === 100) x.unset(startsWithWords(`${vrrp(x)} priority`));
       else x.set(startsWithWords(`${vrrp(x)} priority`));
