@@ -217,15 +217,19 @@ function huaweiSpec(usg: boolean): Spec {
         /^(ip binding vpn-instance) /, /^(route-distinguisher) /, /^(eth-trunk) /, /^(mode) /, /^(vrrp vrid \d+ priority) /,
         /^(vrrp vrid \d+ preempt-mode) /, /^(vrrp vrid \d+ timer advertise) /, /^(vrrp vrid \d+ track \S+ \S+)/, /^(set priority) /, /^(action) /,
         /^(ip route-static (?:vpn-instance \S+ )?\S+ \S+ \S+)/, /^(mpls lsr-id) /, /^(router-id) /, /^(nat server (?!protocol)\S+) /,
-        /^(snmp-agent sys-info (?:location|contact|version)) /, /^(local-user \S+ (?:password|privilege level|service-type)) /,
+        /^(snmp-agent sys-info (?:location|contact|version)) /, /^(local-user \S+ (?:password|privilege level|service-type|level)) /,
+        /^(password cipher) /, /^(service-type) /, /^(level) /, /^(preference) \d+ \d+ \d+$/, /^(hrp interface) /, /^(l2tp domain suffix-separator) /,
+        /^(pre-shared-key|ike-proposal|encryption-algorithm|authentication-algorithm|integrity-algorithm|dh|encapsulation-mode|ike-peer|proposal) /,
+        /^(esp (?:authentication|encryption)-algorithm) /, /^(ip pool \d+) /, /^(ipsec policy) \S+$/, /^(ospf \d+)(?: |$)/, /^(mode) /, /^(section \d+) /,
+        /^(address-group|easy-ip) /,
       ];
       void view;
       for (const re of keyed) { const m = re.exec(line); if (m) return m[1]; }
       return undefined;
     },
     strictKeys: /^(ip binding vpn-instance|route-distinguisher|eth-trunk|nat server \S+)$/,
-    opens: (view, line) => (view === undefined && /^(interface |vlan \d+$|ip vpn-instance |bgp |aaa$|mpls$|mpls ldp$|firewall zone |security-policy$|policy interzone |user-interface |traffic |ip service-set |l2tp-group )/.test(line))
-      || (view !== undefined && /^(ipv4-family|rule name |policy \d+$)/.test(line)),
+    opens: (view, line) => (view === undefined && /^(interface |vlan \d+$|ip vpn-instance |bgp |aaa$|mpls$|mpls ldp$|firewall zone |security-policy$|policy interzone |user-interface |traffic |ip service-set |l2tp-group |ospf \d+|ike (proposal|peer) |ipsec (proposal|policy-template) |ipsec policy \S+ \d+ isakmp|nat address-group \S+$|nat-policy)/.test(line))
+      || (view !== undefined && /^(ipv4-family|rule name |policy \d+$|area |manager-user |domain )/.test(line)),
     // LLDP: off by default globally on VRP5 S-series, on per port once enabled (§2.15).
     shown: (view, cmd) => (usg ? /^undo (tunnel authentication|service-manage enable|synchronization)$/.test(cmd)
       : /^undo (portswitch|negotiation auto|synchronization|vrrp vrid \d+ preempt-mode)$/.test(cmd) || (view !== undefined && cmd === 'undo lldp enable')),
@@ -243,7 +247,7 @@ function huaweiSpec(usg: boolean): Spec {
       // `undo traffic-policy [name] inbound`.
       [/^traffic-policy (inbound|outbound)$/, (m) => new RegExp(`^traffic-policy \\S+ ${m[1]}$`)],
     ],
-    ordered: (view) => view === 'security-policy',
+    ordered: (view) => view === 'security-policy' || view === 'nat-policy',
     before(d, view, cmd, negated) {
       const itf = view.line?.startsWith('interface ') ? view : undefined;
       const has = (re: RegExp) => itf?.node.children.some((c) => re.test(c.line)) ?? false;
@@ -355,7 +359,7 @@ function ruijieSpec(): Spec {
         /^(hostname) /, /^(description) /, /^(ip address) \S+ \S+$/, /^(switchport access vlan) /, /^(switchport mode) /, /^(switchport trunk native vlan) /,
         /^(ip vrf forwarding|vrf forwarding) /, /^(rd) /, /^(port-group) /, /^(name) /, /^(vrrp \d+ priority) /, /^(vrrp \d+ preempt)/,
         /^(vrrp \d+ timers advertise) /, /^(vrrp \d+ track .+) \d+$/, /^(ip route (?:vrf \S+ )?\S+ \S+ \S+)/, /^(speed) /,
-        /^(snmp-server (?:location|contact)) /, /^(username \S+) /,
+        /^(snmp-server (?:location|contact)) /, /^(username \S+) /, /^(router-id) /,
       ];
       for (const re of keyed) { const m = re.exec(line); if (m) return m[1]!.replace(/^vrf forwarding/, 'ip vrf forwarding'); }
       return undefined;
@@ -454,7 +458,7 @@ function step(d: Device, stack: View[], cmd: string): void {
   }
   if (cmd === 'rule move' || cmd.startsWith('rule move ')) {
     const m = /^rule move (\S+) before (\S+)$/.exec(cmd);
-    if (!m || view.line !== 'security-policy') throw new DeviceRejected('bad rule move');
+    if (!m || (view.line !== 'security-policy' && view.line !== 'nat-policy')) throw new DeviceRejected('bad rule move');
     const kids = view.node.children;
     const a = kids.findIndex((n) => n.line === `rule name ${m[1]}`);
     if (a < 0 || !kids.some((n) => n.line === `rule name ${m[2]}`)) throw new DeviceRejected('rule move: no such rule');
@@ -552,7 +556,7 @@ export function canonical(platform: Platform, tree: ConfigTree): unknown {
     for (const n of nodes) {
       if (n.children.length === 0 && spec.families.some((f) => f.view(line) && f.lineOp(n.line))) continue;
       // VRP does not display a `vlan N` block without sub-commands, nor an empty `security-policy`.
-      if (line === undefined && spec.neg === 'undo ' && n.children.length === 0 && /^(vlan \d+|security-policy)$/.test(n.line)) continue;
+      if (line === undefined && spec.neg === 'undo ' && n.children.length === 0 && /^(vlan \d+|security-policy|nat-policy)$/.test(n.line)) continue;
       rest.push({ line: n.line, kids: view(n.line, n.children) });
     }
     if (!spec.ordered(line)) rest.sort((a, b) => (a.line < b.line ? -1 : a.line > b.line ? 1 : 0));

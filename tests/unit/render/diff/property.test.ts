@@ -62,7 +62,7 @@ describe.each(PLATFORMS)('diff property on %s', (platform) => {
 /** Lines no renderer produces, added to the running side. */
 const UNMANAGED: Record<Platform, { top: string[]; inInterface: string }> = {
   'huawei-vrp': { top: ['info-center loghost 10.9.9.9', 'stp mode rstp'], inInterface: 'jumboframe enable 9216' },
-  'huawei-usg': { top: ['info-center loghost 10.9.9.9', 'hrp enable'], inInterface: 'gateway 192.168.9.9' },
+  'huawei-usg': { top: ['info-center loghost 10.9.9.9', 'firewall detect ftp'], inInterface: 'gateway 192.168.9.9' },
   'ruijie-rgos': { top: ['logging buffered 4096', 'spanning-tree'], inInterface: 'storm-control broadcast pps 1000' },
 };
 

@@ -13,14 +13,23 @@ describe('sysname, aaa, ssh, snmp-agent, static routes', () => {
     expect(renderSysname(contextOf(topo, 'oldtown-01'))).toEqual([['sysname oldtown-01']]);
   });
 
-  it('aaa: a local user whose password is a secret token, cipher keyword per generation', () => {
+  it('aaa: the USG6000 administrator is a manager-user (not a switch local-user: that locks dcnet out)', () => {
     expect(renderAaa(contextOf(topo, 'egress-1'))).toEqual([[
       'aaa',
-      ' local-user dcnet password irreversible-cipher {{secret:env:DCNET_OPS_PASSWORD}}',
-      ' local-user dcnet privilege level 15',
-      ' local-user dcnet service-type ssh',
+      ' manager-user dcnet',
+      '  password cipher {{secret:env:DCNET_OPS_PASSWORD}}',
+      '  service-type ssh',
+      '  level 15',
     ]]);
-    expect(renderAaa(contextOf(topo, 'oldtown-01'))[0]![1]).toBe(' local-user dcnet password cipher {{secret:env:DCNET_OPS_PASSWORD}}');
+  });
+
+  it('aaa: the USG2205BSR generation keeps local-user lines, with the 0-3 levels', () => {
+    expect(renderAaa(contextOf(topo, 'oldtown-01'))).toEqual([[
+      'aaa',
+      ' local-user dcnet password cipher {{secret:env:DCNET_OPS_PASSWORD}}',
+      ' local-user dcnet service-type ssh',
+      ' local-user dcnet level 3',
+    ]]);
   });
 
   it('ssh: stelnet, the user, a non-default port; vty lines', () => {

@@ -37,12 +37,12 @@ describe('renderZones', () => {
     expect(renderZones(contextOf(topo, 'oldtown-01'))).toEqual([]);
   });
 
-  it('puts each remote-access Virtual-Template in the remote-access zone named after its department', () => {
+  it('puts each remote-access Virtual-Template in the zone its group names, never one guessed from a name', () => {
     const fw = usg6000({
       firewall: {
         zones: [
-          { name: 'ra-tax', priority: 61, represents: 'remote-access', interfaces: [] },
-          { name: 'ra_health', priority: 62, represents: 'remote-access', interfaces: [] },
+          { name: 'ra-tax', priority: 61, represents: 'remote-access', department: 'tax', interfaces: [] },
+          { name: 'ra_health', priority: 62, represents: 'remote-access', department: 'health', interfaces: [] },
           { name: 'ra-other', priority: 63, represents: 'remote-access', interfaces: [] },
         ],
       },
@@ -55,9 +55,9 @@ describe('renderZones', () => {
       remoteAccess: {
         firewall: 'egress-1',
         groups: [
-          { name: 'health-staff', department: 'health', vpn: 'health' },
-          { name: 'tax-staff', department: 'tax', vpn: 'tax' },
-          { name: 'nobody', department: 'ghost', vpn: 'tax' },
+          { name: 'health-staff', department: 'health', vpn: 'health', zone: 'ra_health' },
+          { name: 'tax-staff', department: 'tax', vpn: 'tax', zone: 'ra-tax' },
+          { name: 'nobody', department: 'ghost', vpn: 'tax' }, // no zone named, several possible: none (intent reports it)
         ],
       },
     });
@@ -65,6 +65,17 @@ describe('renderZones', () => {
       ['firewall zone name ra-tax', ' set priority 61', ' add interface Virtual-Template2'],
       ['firewall zone name ra_health', ' set priority 62', ' add interface Virtual-Template1'],
       ['firewall zone name ra-other', ' set priority 63'],
+    ]);
+  });
+
+  it('names LAGs and VLAN interfaces in zones as the firewall does (Eth-TrunkN, VlanifN)', () => {
+    const fw = usg6000({
+      svis: [{ vlan: 10, addresses: ['10.0.10.1/24'] }],
+      lags: [{ id: 2, mode: 'lacp', members: ['GigabitEthernet1/0/5', 'GigabitEthernet1/0/6'], address: '10.0.20.1/24' }],
+      firewall: { zones: [{ name: 'trust', priority: 85, represents: 'core', interfaces: ['lag:2', 'vlan:10', 'GigabitEthernet1/0/2'] }] },
+    });
+    expect(renderZones(contextOf(topology([fw]), 'egress-1'))[1]).toEqual([
+      'firewall zone trust', ' set priority 85', ' add interface Eth-Trunk2', ' add interface Vlanif10', ' add interface GigabitEthernet1/0/2',
     ]);
   });
 });
