@@ -344,6 +344,10 @@ function huaweiSpec(usg: boolean): Spec {
         d.tree.children = d.tree.children.filter((n) => !(/^vlan (\d+)$/.test(n.line) && gone.has(Number(n.line.slice(5)))));
       }
       if (negated && /^undo ip address$/.test(cmd)) clearAddresses();
+      // A VRRP group lives with its virtual addresses: the last one gone, the group goes, settings and all.
+      if (negated && (m = /^undo vrrp vrid (\d+) virtual-ip \S+$/.exec(cmd)) && !view.node.children.some((c) => c.line.startsWith(`vrrp vrid ${m![1]} virtual-ip `))) {
+        view.node.children = view.node.children.filter((c) => !c.line.startsWith(`vrrp vrid ${m![1]} `) && !c.line.startsWith(`undo vrrp vrid ${m![1]} `));
+      }
     },
   };
 }
