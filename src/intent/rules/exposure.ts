@@ -11,7 +11,8 @@
  *   or the address lies in a department's space.
  * - INTENT_ISOLATION_ZONE_MEMBER: a department's interface (bound to its VPN, or addressed in its
  *   space) sits in a zone that represents the internet or the public zone, or in another
- *   department's zone.
+ *   department's zone; or an interface bound to any instance other than the public zone's (or the
+ *   internet's) sits in a zone that represents the internet or the public zone.
  * - INTENT_ISOLATION_ZONE_MIXED: one zone holds the interfaces (or remote users) of two departments,
  *   so any policy naming it opens one department to the other.
  * - INTENT_ISOLATION_POLICY_DEPARTMENTS: a permit between the zones of two different departments.
@@ -85,6 +86,10 @@ function check(ctx: RuleContext): Finding[] {
   const groups = remoteAccessGroups(ctx);
 
   // ---------------------------------------------------------------- zones and their members
+  // The instances that may sit behind a zone the internet reaches: the public zone's and the internet's.
+  const outwardVpns = new Set<string>();
+  for (const [v] of items(t.vpnInstances)) if (isString(v.name) && (v.kind === 'internet' || v.zone === 'public')) outwardVpns.add(v.name);
+  for (const [z] of items(t.zones)) if (z.id === 'public' && isString(z.vpn)) outwardVpns.add(z.vpn);
   const zoneFacts: ZoneFacts[] = [];
   for (const [d, di] of items(t.devices)) {
     if (!isRecord(d.firewall) || !isString(d.name)) continue;
@@ -95,6 +100,11 @@ function check(ctx: RuleContext): Finding[] {
       for (const [ref, ri] of strings(z.interfaces)) {
         const at = pointerOf('devices', di, 'firewall', 'zones', zi, 'interfaces', ri);
         for (const l3 of l3OfRef(ctx, d.name, ref)) {
+          // Behind a zone the internet reaches, only the public zone's instance (or the firewall's own table).
+          if ((z.represents === 'public' || z.represents === 'internet') && l3.vpn !== undefined && !outwardVpns.has(l3.vpn) && !deptOfVpn.has(l3.vpn)) {
+            out.push(error('INTENT_ISOLATION_ZONE_MEMBER', at,
+              `firewall '${d.name}' puts ${ref} (bound to VPN instance '${l3.vpn}', which is not the public zone's) in zone '${z.name}', which stands for the ${z.represents === 'internet' ? 'internet' : 'public zone the internet reaches'}: the instance would be exposed`));
+          }
           const owner = (l3.vpn !== undefined ? deptOfVpn.get(l3.vpn) : undefined) ?? departmentOfAddress(space, l3.cidr.address);
           if (owner === undefined) continue;
           const why = l3.vpn !== undefined && deptOfVpn.get(l3.vpn) === owner ? `bound to VPN instance '${l3.vpn}'` : `addressed ${l3.cidr.text}, in the department's space`;

@@ -53,6 +53,17 @@ describe('rule exposure', () => {
     expect(m[0]!.message).toContain("holds departments 'finance'");
   });
 
+  it('reports an interface of a non-public instance (management) behind the DMZ, which the internet reaches', () => {
+    const t = variant((t) => {
+      const d = dev(t, fw);
+      d.ports!.push({ name: 'GigabitEthernet1/0/4', mode: 'routed', address: '10.90.9.1/24', vpn: 'mgmt-vpn' });
+      d.firewall!.zones[2]!.interfaces.push('GigabitEthernet1/0/4');
+    });
+    const f = check(t, [exposureRule]);
+    expect(f.map((x) => [x.code, x.pointer])).toEqual([['INTENT_ISOLATION_ZONE_MEMBER', '/devices/6/firewall/zones/2/interfaces/1']]);
+    expect(f[0]!.message).toContain("bound to VPN instance 'mgmt-vpn', which is not the public zone's");
+  });
+
   it('reports permits between two departments\' zones, from the internet into a department\'s space, and remote users beyond their department', () => {
     const t = variant((t) => {
       const d = dev(t, fw);
