@@ -47,3 +47,18 @@ describe('rule platform-support', () => {
     expect(f.map((x) => x.pointer)).toEqual(['/devices/7/lags', '/devices/7/svis']);
   });
 });
+
+describe('rule platform-support: catalogue facts', () => {
+  it('knows the S5700-28C-EI runs no MPLS (VRF-lite only) and the S5710-28C-EI does; OSPF only where the model runs it', () => {
+    const t = variant((t) => {
+      dev(t, 'agg-1').model = 'S5700-28C-EI';
+      dev(t, 'access-1').ospf = { areas: [{ id: 0, interfaces: ['loopback'] }] }; // S2700-26TP-SI: layer 2
+    });
+    const f = check(t, [platformSupportRule]);
+    expect(f.map((x) => `${x.pointer} ${x.message.replace(/^device '([^']+)' is a (\S+), which cannot do (.*); .*$/, '$1|$2|$3')}`)).toEqual([
+      '/devices/2/mpls agg-1|S5700-28C-EI|MPLS L3VPN',
+      '/devices/4/ospf access-1|S2700-26TP-SI|OSPF',
+    ]);
+    expect(check(variant(), [platformSupportRule])).toEqual([]); // agg-1/2 are S5710-28C-EI PEs in the base
+  });
+});
