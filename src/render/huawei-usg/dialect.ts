@@ -152,7 +152,7 @@ const rules: LineRule[] = [
   { in: /^aaa$/, match: /^local-user (\S+) (privilege level|service-type|level) .*$/, key: (m) => `local-user ${m[1]} ${m[2]}`, negate: (m) => `undo local-user ${m[1]} ${m[2]}`, scope: (m) => `user ${m[1]}`, rank: 2, group: localUserGroup },
   { in: /^aaa$/, match: /^ip pool (\d+) .*$/, key: (m) => `ip pool ${m[1]}`, negate: (m) => `undo ip pool ${m[1]}`, rank: 3 },
   { in: /^aaa$/, match: /^manager-user (\S+)$/, opensView: true, scope: (m) => `user ${m[1]}`, negate: (m) => `undo manager-user ${m[1]}`, rank: 1 },
-  { in: /^manager-user \S+$/, match: /^password cipher .*$/, key: 'password', rank: 1 },
+  { in: /^manager-user \S+$/, match: /^password cipher .*$/, key: 'password', negate: 'undo password', rank: 1 },
   { in: /^manager-user \S+$/, match: /^(service-type|level) .*$/, key: (m) => m[1]!, negate: (m) => `undo ${m[1]}`, rank: 2 },
   { in: /^aaa$/, match: /^domain (\S+)$/, opensView: true, negate: (m) => `undo domain ${m[1]}`, rank: 4 },
   { in: /^domain \S+$/, match: /^service-type .*$/, key: 'service-type', negate: 'undo service-type', rank: 1 },

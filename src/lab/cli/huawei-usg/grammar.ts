@@ -8,6 +8,7 @@ import { type LineTest, cmd, fixedLine, setCmd, startsWithWords, unsetCmd } from
 import type { InterfaceName } from '../grammar.js';
 import type { CommandDef, Exec } from '../platform.js';
 import type { PolicyStyle } from './layout.js';
+import { usgHaVpnNatCommands } from './grammar-ha-vpn-nat.js';
 
 export const BUILT_IN_ZONES: Record<string, number> = { local: 100, trust: 85, untrust: 5, dmz: 50 };
 const PREDEFINED_SERVICES = ['http', 'https', 'ssh', 'telnet', 'ping', 'icmp', 'dns', 'ftp', 'smtp', 'pop3', 'imap', 'snmp', 'ntp', 'tcp', 'udp', 'rdp', 'sql-server', 'mysql', 'ldap', 'radius', 'syslog', 'tftp'];
@@ -237,7 +238,7 @@ export function usgExtraCommands(style: PolicyStyle): Record<string, CommandDef[
   const l2tp: CommandDef[] = [
     fixedLine('undo tunnel authentication', 'undo tunnel authentication', 'set'),
     fixedLine('tunnel authentication', 'undo tunnel authentication', 'unset'),
-    setCmd('allow l2tp virtual-template <0-1023> [remote <word>]', 'allow l2tp'),
+    setCmd('allow l2tp virtual-template <0-1023> [{ remote <word> | domain <domain:word> }]', 'allow l2tp'),
     unsetCmd('undo allow l2tp [<text>]', 'allow l2tp'),
     setCmd('tunnel password { simple | cipher } <secret>', 'tunnel password'),
     setCmd('tunnel name <word>', 'tunnel name'),
@@ -262,8 +263,10 @@ export function usgExtraCommands(style: PolicyStyle): Record<string, CommandDef[
     setCmd('ip pool <0-99> <ip> [<to:ip>]', (x) => startsWithWords(`ip pool ${x.args.int}`)),
     unsetCmd('undo ip pool <0-99>', (x) => startsWithWords(`ip pool ${x.args.int}`)),
   ];
+  const more = usgHaVpnNatCommands(style, secRule.filter((c) => !/^(?:undo )?action\b/.test(c.pattern) && !/^(?:application|profile|policy logging|session logging|disable|enable)/.test(c.pattern)),
+    secPolicy.filter((c) => c.pattern.startsWith('rule move ')));
   return {
-    system, interface: iface, aaa, zone, 'sec-policy': secPolicy, 'sec-rule': secRule, interzone, 'interzone-policy': interzonePolicy,
-    'service-set': serviceSet, l2tp,
+    system: [...system, ...more.system], interface: [...iface, ...more.interface], aaa: [...aaa, ...more.aaa], zone, 'sec-policy': secPolicy,
+    'sec-rule': secRule, interzone, 'interzone-policy': interzonePolicy, 'service-set': serviceSet, l2tp, ...more.views,
   };
 }

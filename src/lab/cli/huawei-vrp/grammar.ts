@@ -17,6 +17,7 @@ import type { InterfaceName } from '../grammar.js';
 import type { CommandDef, Exec } from '../platform.js';
 import type { DisplayContext } from '../format.js';
 import * as d from './display.js';
+import { vrpOspfCommands } from './grammar-ospf.js';
 
 export interface VrpGrammarOptions {
   platform: 'huawei-vrp' | 'huawei-usg';
@@ -60,6 +61,7 @@ function section(x: Exec, line: string): ConfigNode | undefined {
 export function vrpCommands(o: VrpGrammarOptions): Record<string, CommandDef[]> {
   const usg = o.platform === 'huawei-usg';
   const extra = (view: string): CommandDef[] => o.extra?.[view] ?? [];
+  const igp = vrpOspfCommands();
 
   // ---------------------------------------------------------------- user view
   const user: CommandDef[] = [
@@ -337,6 +339,7 @@ export function vrpCommands(o: VrpGrammarOptions): Record<string, CommandDef[]> 
       x.changed();
       x.enter('ui', node, 'ui-console0');
     }),
+    ...igp.system,
     ...extra('system'),
   ];
 
@@ -642,6 +645,9 @@ export function vrpCommands(o: VrpGrammarOptions): Record<string, CommandDef[]> 
     unsetCmd('undo import-route { direct | static | ospf <1-65535> | isis <1-65535> }', (x) => (l) => l === x.line.slice(5)),
     setCmd('network <ip> [<mask>]', (x) => startsWithWords(`network ${x.args.ip}`)),
     unsetCmd('undo network <ip> [<mask>]', (x) => startsWithWords(`network ${x.args.ip}`)),
+    // EBGP, IBGP, local preferences (a floating static route sits between them: issue #10)
+    setCmd('preference <e:1-255> <i:1-255> <l:1-255>', 'preference'),
+    unsetCmd('undo preference', 'preference'),
   ];
   const aaa: CommandDef[] = [
     cmd('local-user <word> password { cipher | irreversible-cipher | simple } <secret>', (x) => {
@@ -714,7 +720,7 @@ export function vrpCommands(o: VrpGrammarOptions): Record<string, CommandDef[]> 
 
   return {
     user, system, interface: iface, vlan, vpn, 'vpn-af': rdCommands, bgp, 'bgp-af': bgpAf, aaa, 'aaa-scheme': aaaScheme, ui,
-    mpls, 'mpls-ldp': [], acl, classifier, behavior, tpolicy,
+    mpls, 'mpls-ldp': [], acl, classifier, behavior, tpolicy, ospf: igp.ospf, 'ospf-area': igp['ospf-area'],
     ...Object.fromEntries(Object.entries(o.extra ?? {}).filter(([k]) => !['system', 'interface', 'aaa'].includes(k))),
   };
 }

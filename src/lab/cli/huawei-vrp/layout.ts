@@ -78,7 +78,7 @@ export function vrpTopRules(tail: readonly RankRule[]): RankRule[] {
   ];
 }
 
-const VRP_TOP = vrpTopRules([[/^bgp /, c(95)]]);
+const VRP_TOP = vrpTopRules([[/^bgp /, c(95)], [/^ospf (\d+)/, (m) => [96, Number(m[1])]]]);
 
 const VRRP_FIELDS = ['virtual-ip', 'priority', 'preempt-mode', 'timer', 'track', 'authentication-mode'];
 
@@ -124,7 +124,9 @@ export const VRP_SECTION_RULES: [RegExp, RankRule[]][] = [
   [/^ip vpn-instance /, [[/^description /, c(0)], [/^ipv4-family/, c(5)], [/^route-distinguisher /, c(10)], [/^vpn-target /, c(11)]]],
   [/^ipv4-family$/, [[/^route-distinguisher /, c(10)], [/^vpn-target /, c(11)]]],
   [/^bgp /, [[/^router-id /, c(1)], [/^peer /, c(10)], [/^ipv4-family /, c(20)]]],
-  [/^ipv4-family \S/, [[/^(?:undo )?synchronization$/, c(1)], [/^policy /, c(2)], [/^import-route /, c(5)], [/^peer /, c(10)]]],
+  [/^ipv4-family \S/, [[/^(?:undo )?synchronization$/, c(1)], [/^policy /, c(2)], [/^preference /, c(3)], [/^import-route /, c(5)], [/^peer /, c(10)]]],
+  [/^ospf \d+/, [[/^area (\d+)\.(\d+)\.(\d+)\.(\d+)$/, (m) => [1, ...m.slice(1, 5).map(Number)]]]],
+  [/^area /, [[/^network /, c(1)]]],
   [/^aaa$/, [[/^authentication-scheme /, c(0)], [/^local-user /, c(1)], [/^ip pool /, c(20)]]],
   [/^user-interface /, [
     [/^authentication-mode /, c(1)], [/^user privilege /, c(2)], [/^protocol inbound /, c(3)], [/^idle-timeout /, c(4)], [/^acl /, c(5)],

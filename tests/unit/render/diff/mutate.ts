@@ -4,7 +4,9 @@
  * seed (mulberry32). Only states a device can be in: never a delimiter, the terminator or a line
  * holding sub-lines; never a line others depend on (a port's mode); values are altered only where any
  * value is valid (descriptions, names, priorities, delays, route preferences), so that no port lands
- * in a VLAN that does not exist and no interface in two zones.
+ * in a VLAN that does not exist and no interface in two zones. A VRP VRRP group whose last virtual
+ * address went loses its other lines too, as on the device (`undo vrrp vrid N virtual-ip X` deletes
+ * the group with its last address).
  */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -43,5 +45,27 @@ export function mutateConfig(intended: string, seed: number, opts: { delimiter: 
       ? line.slice(0, digits.index) + String(Number(digits[1]) + 1) + line.slice(digits.index + digits[1]!.length)
       : `${line} x`);
   }
-  return out.join('\n');
+  return withoutOrphanVrrp(out).join('\n');
+}
+
+/** Drop `vrrp vrid N ...` lines of a section that no longer has a `vrrp vrid N virtual-ip`. */
+function withoutOrphanVrrp(lines: readonly string[]): string[] {
+  const keep: boolean[] = lines.map(() => true);
+  let start = 0;
+  const flush = (end: number): void => {
+    const withVip = new Set<string>();
+    for (let i = start; i < end; i++) {
+      const m = /^\s+vrrp vrid (\d+) virtual-ip /.exec(lines[i]!);
+      if (m) withVip.add(m[1]!);
+    }
+    for (let i = start; i < end; i++) {
+      const m = /^\s+vrrp vrid (\d+) /.exec(lines[i]!);
+      if (m && !withVip.has(m[1]!)) keep[i] = false;
+    }
+  };
+  lines.forEach((l, i) => {
+    if (!/^\s/.test(l)) { flush(i); start = i; }
+  });
+  flush(lines.length);
+  return lines.filter((_l, i) => keep[i]);
 }
