@@ -4,8 +4,8 @@
  * (docs/devices/huawei-usg.md, "Hot standby"):
  *
  *   hrp enable
+ *   hrp standby-device                       on the standby member only (printed before the interface)
  *   hrp interface Eth-Trunk23 remote 10.99.241.13
- *   hrp standby-device                       on the standby member only
  *
  * The remote address is the peer's address on the heartbeat subnet. The same form is rendered for
  * the USG2205BSR generation (unverified there).
@@ -24,7 +24,5 @@ export function renderHrp(ctx: UsgContext): Block[] {
     const ip = p.address?.split('/')[0];
     if (ip && mine.some((a) => subnetContains(a, ip)) && !mine.some((a) => a.split('/')[0] === ip)) { remote = ip; break; }
   }
-  const lines = ['hrp enable', `hrp interface ${local}${remote ? ` remote ${remote}` : ''}`];
-  if (hrp.role === 'standby') lines.push('hrp standby-device');
-  return [lines];
+  return [['hrp enable', ...(hrp.role === 'standby' ? ['hrp standby-device'] : []), `hrp interface ${local}${remote ? ` remote ${remote}` : ''}`]];
 }

@@ -133,7 +133,7 @@ describe('USG6000: HRP, administrators, AAA domains, IPsec, source NAT', () => {
     await t.type('return');
 
     const r = running();
-    expect(r).toMatch(/^#\nsysname USG\n#\nhrp enable\nhrp interface GigabitEthernet1\/0\/10 remote 10\.0\.0\.2\nhrp standby-device\n#\n/);
+    expect(r).toMatch(/^#\nsysname USG\n#\nhrp enable\nhrp standby-device\nhrp interface GigabitEthernet1\/0\/10 remote 10\.0\.0\.2\n#\n/);
     expect(r).toMatch(/\naaa\n manager-user ops\n  password cipher %\^%#\S+%\^%#\n  service-type ssh\n  level 15\n domain tax\n  service-type l2tp\n  ip pool 1 10\.101\.250\.2 10\.101\.250\.254\n#\n/);
     expect(r).toContain('#\nike proposal 10\n encryption-algorithm aes-256\n#\nike peer ra\n pre-shared-key %^%#');
     expect(r).toContain('#\nipsec proposal ra\n encapsulation-mode transport\n#\nipsec policy-template ra 1\n ike-peer ra\n proposal ra\n#\nipsec policy ra 10 isakmp template ra\n#\n');

@@ -13,7 +13,7 @@ const BUILT_IN_ZONES = ['local', 'trust', 'untrust', 'dmz'];
 
 function usgTop(style: PolicyStyle): RankRule[] {
   const common: RankRule[] = [
-    [/^hrp /, c(2), 'hrp'],
+    [/^hrp (enable|standby-device|interface)/, (m) => [2, ['enable', 'standby-device', 'interface'].indexOf(m[1]!)], 'hrp'],
     [/^l2tp domain /, c(6)],
     [/^ike proposal (\d+)$/, (m) => [71, Number(m[1])]],
     [/^ike peer /, c(72)],

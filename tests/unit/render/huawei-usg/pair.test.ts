@@ -15,7 +15,7 @@ describe('a firewall pair: hot standby (HRP)', () => {
 
   it('enables HRP over the heartbeat interface towards the peer\'s address, the standby saying so', () => {
     expect(renderHrp(contextOf(t, 'fw-a'))).toEqual([['hrp enable', 'hrp interface GigabitEthernet1/0/10 remote 10.9.9.2']]);
-    expect(renderHrp(contextOf(t, 'fw-b'))).toEqual([['hrp enable', 'hrp interface GigabitEthernet1/0/10 remote 10.9.9.1', 'hrp standby-device']]);
+    expect(renderHrp(contextOf(t, 'fw-b'))).toEqual([['hrp enable', 'hrp standby-device', 'hrp interface GigabitEthernet1/0/10 remote 10.9.9.1']]);
     expect(renderHuaweiUsg({ topology: t, device: a }).split('\n').slice(0, 6)).toEqual(['#', 'sysname fw-a', '#', 'hrp enable', 'hrp interface GigabitEthernet1/0/10 remote 10.9.9.2', '#']);
     expect(renderHrp(contextOf(topology([usg6000()]), 'egress-1'))).toEqual([]);
   });
