@@ -18,3 +18,6 @@ export * from './repositories/host-keys.js';
 export * as schema from './schema/index.js';
 export type { AuditRow, NewAuditRow, TopologyRevisionRow, NewTopologyRevisionRow } from './schema/index.js';
 export type { SshHostKeyRow, NewSshHostKeyRow } from './schema/index.js';
+export type {
+  ChangePlanRow, ChangePlanDeviceRow, ChangeRow, ChangeDeviceRow, ChangeStepRow, DeviceLockRow, PlaybookRunRow,
+} from './schema/index.js';

@@ -56,7 +56,7 @@ function linkRef(body: Record<string, unknown>): LinkRef {
   throw new HttpError(400, 'LAB_BAD_REQUEST', 'name the link: {"link": "<id>"} or {"device": ..., "port": ...}');
 }
 
-const FAULT_KEYS = new Set(['latencyMs', 'snmpLatencyMs', 'dropAfterCommands', 'rejectCommands', 'refuseAuth', 'altHostKey', 'snmpSilent', 'down']);
+const FAULT_KEYS = new Set(['latencyMs', 'snmpLatencyMs', 'dropAfterCommands', 'rejectCommands', 'dropOnCommands', 'refuseAuth', 'altHostKey', 'snmpSilent', 'down']);
 
 export interface ControlRoute {
   method: 'GET' | 'PUT' | 'POST' | 'DELETE';

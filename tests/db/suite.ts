@@ -36,7 +36,7 @@ export interface DbFactory {
 /** Timeout for hooks that start a database: a fresh PGlite runs initdb in wasm (~5 s). */
 export const OPEN_TIMEOUT_MS = 60_000;
 
-const EXPECTED_TABLES = ['audit_log', 'ssh_host_keys', 'topology_revisions'];
+const EXPECTED_TABLES = ['audit_log', 'change_devices', 'change_plan_devices', 'change_plans', 'change_steps', 'changes', 'device_locks', 'playbook_runs', 'ssh_host_keys', 'topology_revisions'];
 
 export function sha256(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');

@@ -1,3 +1,4 @@
 export * from './audit.js';
 export * from './topology.js';
 export * from './host-keys.js';
+export * from './changes.js';

@@ -8,7 +8,7 @@
  * not know is resolved in the views below it, and the session drops to that view (VRP and RGOS both
  * do this: `interface Vlanif20` typed in `[X-Vlanif10]` enters `[X-Vlanif20]`).
  */
-import { isRejectedCommand } from '../state/faults.js';
+import { isDropCommand, isRejectedCommand } from '../state/faults.js';
 import { type ConfigTree, printTree } from '../../render/index.js';
 import { ConfigStore, type Level } from './config-store.js';
 import type { CliDevice, CliHost } from './device-port.js';
@@ -461,6 +461,7 @@ export class CliSession implements SessionApi {
     // first frame, on both platforms): publish now.
     if (this.stack.length === 1) this.cli.flush();
     if (faults.dropAfterCommands && this.commands >= faults.dropAfterCommands) this.dropNow = true;
+    if (isDropCommand(faults, raw)) this.dropNow = true;
   }
 
   /**

@@ -5,7 +5,7 @@
 import type { DeviceFaults } from './types.js';
 
 export const FAULT_KEYS = [
-  'latencyMs', 'snmpLatencyMs', 'dropAfterCommands', 'rejectCommands', 'refuseAuth', 'altHostKey', 'snmpSilent', 'down',
+  'latencyMs', 'snmpLatencyMs', 'dropAfterCommands', 'rejectCommands', 'dropOnCommands', 'refuseAuth', 'altHostKey', 'snmpSilent', 'down',
 ] as const satisfies readonly (keyof DeviceFaults)[];
 
 /** Merge a partial update; a key set to undefined is removed. */
@@ -22,7 +22,17 @@ export function mergeFaults(current: DeviceFaults, update: Partial<DeviceFaults>
 
 /** Whether a command is listed in `rejectCommands` (exact match after collapsing blanks, case-insensitive). */
 export function isRejectedCommand(faults: DeviceFaults, command: string): boolean {
+  return listed(faults.rejectCommands, command);
+}
+
+/** Whether the connection drops after this command (`dropOnCommands`, matched as rejectCommands). */
+export function isDropCommand(faults: DeviceFaults, command: string): boolean {
+  return listed(faults.dropOnCommands, command);
+}
+
+function listed(list: readonly string[] | undefined, command: string): boolean {
+  if (!list?.length) return false;
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
   const c = norm(command);
-  return (faults.rejectCommands ?? []).some((r) => norm(r) === c);
+  return list.some((r) => norm(r) === c);
 }

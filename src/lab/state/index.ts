@@ -18,7 +18,7 @@ export type { LabNetworkOptions, LinkRef, LabNetworkEvents } from './network.js'
 export { LabDevice } from './device.js';
 export type { LabDeviceEvents, ConfigInterpreter } from './device.js';
 export { LabStateError } from './errors.js';
-export { isRejectedCommand, mergeFaults } from './faults.js';
+export { isDropCommand, isRejectedCommand, mergeFaults } from './faults.js';
 export { formatMac, formatMacHuawei, formatMacRuijie, engineIdOf } from './identity.js';
 export {
   classifyInterface, ifNameOf, lagName, sviName, loopbackName, vrpShortName, nameKey, parseSpeed, SPEED_BPS,

@@ -86,6 +86,8 @@ export interface DeviceFaults {
   dropAfterCommands?: number;
   /** Commands to reject (as typed; matching is the CLI's business). */
   rejectCommands?: string[];
+  /** Commands after which the SSH connection drops (as typed, matched as rejectCommands are): the command has run. */
+  dropOnCommands?: string[];
   /** Refuse every SSH authentication. */
   refuseAuth?: boolean;
   /** Present a different SSH host key. */

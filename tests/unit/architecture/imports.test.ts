@@ -17,7 +17,7 @@ const ALLOWED: Record<string, string[]> = {
   render: ['model'],
   drivers: ['model'],
   snmp: ['model'],
-  change: ['model', 'render', 'drivers', 'db'],
+  change: ['model', 'ipam', 'intent', 'render', 'drivers', 'db'],
   monitor: ['model', 'snmp', 'drivers', 'db'],
   tenancy: ['model', 'ipam', 'change', 'db'],
   jobs: ['model', 'ipam', 'intent', 'render', 'drivers', 'snmp', 'change', 'monitor', 'tenancy', 'db'],
