@@ -366,7 +366,7 @@ export class ChangeEngine {
       const work = await this.workOf(change);
       await locks.acquireDevices(ref.id, this.owner, work.map((w) => w.device), { waitMs: 30_000, reason: what === 'save' ? 'confirming' : 'rolling back' });
       const run = new ChangeRun(this, ref, 'intent', [], (change.options ?? {}) as ChangeRun['options'], { actor, message: change.message }, sessions, locks);
-      const outcome = what === 'save' ? await run.saveAll(work) : await run.rollbackAll(work.map((w) => w.device), cause ?? { code: 'CHANGE_ABORTED', message: 'rolled back before confirmation' });
+      const outcome = what === 'save' ? (await run.saveAll(work)).status : await run.rollbackAll(work.map((w) => w.device), cause ?? { code: 'CHANGE_ABORTED', message: 'rolled back before confirmation' });
       reserve = outcome === 'rollback_failed';
     } finally {
       await sessions.closeAll();
@@ -443,7 +443,8 @@ export class ChangeEngine {
       if (![...IN_FLIGHT_STATUSES, 'rollback_failed'].includes(fresh.status as ChangeStatus)) return undefined;
       const work = await this.workOf(fresh);
       const rows = await this.journal.changeDevices(change.id);
-      const touched = rows.filter((r) => r.snapshot && r.status !== 'pending');
+      // Touched: a device whose apply (or save, or rollback) had started. `snapshotted` ones were never sent a command.
+      const touched = rows.filter((r) => r.snapshot && !['pending', 'snapshotted', 'unchanged', 'rolled_back'].includes(r.status));
       const forward = (fresh.status === 'saving' || fresh.status === 'confirming') && rows.every((r) => ['verified', 'saving', 'saved', 'unchanged'].includes(r.status));
       const decision = forward ? 'forward: every device had been applied and verified; saving' : touched.length ? 'back: returning every touched device to its snapshot' : 'nothing was changed';
       await this.journal.step({ changeId: change.id, device: null, phase: 'reconcile', detail: { from: fresh.status, previousOwner: fresh.owner, decision } }, async () => undefined);
@@ -451,7 +452,7 @@ export class ChangeEngine {
       await locks.acquireDevices(change.id, this.owner, work.map((w) => w.device), { waitMs: 10_000, reason: 'reconciling' });
       const run = new ChangeRun(this, ref, 'intent', [], (fresh.options ?? {}) as ChangeRun['options'], { actor: 'dcnet', message: fresh.message }, sessions, locks);
       let outcome: ChangeStatus;
-      if (forward) outcome = await run.saveAll(work);
+      if (forward) outcome = (await run.saveAll(work)).status;
       else if (touched.length) outcome = await run.rollbackAll(touched.map((t) => t.device), { code: 'CHANGE_INTERRUPTED', message: `the process working on the change (${fresh.owner ?? '?'}) stopped while it was ${fresh.status}` });
       else {
         outcome = 'failed';
@@ -610,15 +611,22 @@ class ChangeRun {
       return 'awaiting_confirmation';
     }
     const saved = await this.saveAll(todo);
-    if (saved !== 'completed') throw new ChangeError('CHANGE_APPLY_FAILED', `change ${this.ref.id} failed while saving and was ${saved === 'rolled_back' ? 'rolled back' : 'NOT fully rolled back'}`, { changeId: this.ref.id, status: saved });
-    return saved;
+    if (saved.status !== 'completed') return this.failed(saved.status, saved.failure!);
+    return saved.status;
   }
 
   /** Apply failed: roll back, record, and throw what happened. */
   private async fail(failure: StepResult): Promise<never> {
     const cause: ErrorInfo = failure.error ?? { code: 'CHANGE_APPLY_FAILED', message: 'failed' };
-    const outcome = await this.rollbackAll(this.touched, cause);
-    const what = failure.device ? `${failure.device}: ${cause.message}` : cause.message;
+    const outcome = await this.rollbackAll(this.touched, cause, failure.device || undefined);
+    return this.failed(outcome, failure);
+  }
+
+  /** Throw what happened to a failed change (rolled back, or not entirely). */
+  private failed(outcome: ChangeStatus, failure: StepResult): never {
+    const cause: ErrorInfo = failure.error ?? { code: 'CHANGE_APPLY_FAILED', message: 'failed' };
+    const msg = cause.message.startsWith(`${failure.device}: `) ? cause.message.slice(failure.device.length + 2) : cause.message;
+    const what = `${failure.device ? `${failure.device}: ` : ''}${cause.code}: ${msg}`;
     throw new ChangeError(
       outcome === 'rolled_back' ? (cause.code === 'CHANGE_ABORTED' ? 'CHANGE_ABORTED' : 'CHANGE_APPLY_FAILED') : 'CHANGE_ROLLBACK_FAILED',
       outcome === 'rolled_back'
@@ -685,20 +693,20 @@ class ChangeRun {
     return decided;
   }
 
-  /** Save every device; a failure rolls back everything. Returns the final status. */
-  async saveAll(work: readonly DeviceWork[]): Promise<ChangeStatus> {
+  /** Save every device; a failure rolls back everything. Returns the final status (and the failure). */
+  async saveAll(work: readonly DeviceWork[]): Promise<{ status: ChangeStatus; failure?: StepResult }> {
     await this.journal.setStatus(this.ref, 'saving');
     let failure: StepResult | undefined;
     const ordered = [...work].sort((a, b) => a.seq - b.seq);
-    await saveDevices(this.ctx, ordered, this.concurrency, { stop: () => failure !== undefined }).then((rs) => { failure = rs.find((r) => !r.ok); });
+    await saveDevices(this.ctx, ordered, this.concurrency, { stop: () => failure !== undefined, onFailure: (r) => { failure ??= r; } });
     if (failure) {
       const all = ordered.map((w) => w.device);
-      const outcome = await this.rollbackAll(all, failure.error ?? { code: 'CHANGE_APPLY_FAILED', message: 'save failed' }, failure.device);
-      return outcome;
+      const status = await this.rollbackAll(all, failure.error ?? { code: 'CHANGE_APPLY_FAILED', message: 'save failed' }, failure.device);
+      return { status, failure };
     }
     await this.journal.setStatus(this.ref, 'completed');
     await this.audit('change.completed', { devices: ordered.length });
-    return 'completed';
+    return { status: 'completed' };
   }
 
   /** Return `devices` to their snapshots in reverse order of the waves. */

@@ -192,7 +192,7 @@ async function applyOne(ctx: StepContext, w: DeviceWork, before: DeviceState | u
 
 // ---------------------------------------------------------------------------- save
 
-export async function saveDevices(ctx: StepContext, items: readonly DeviceWork[], concurrency: number, opts: { stop?: () => boolean; phase?: 'save' | 'resave' } = {}): Promise<StepResult[]> {
+export async function saveDevices(ctx: StepContext, items: readonly DeviceWork[], concurrency: number, opts: { stop?: () => boolean; onFailure?: (r: StepResult) => void; phase?: 'save' | 'resave' } = {}): Promise<StepResult[]> {
   const out: StepResult[] = [];
   await runBounded(items, concurrency, async (w) => {
     try {
@@ -206,7 +206,9 @@ export async function saveDevices(ctx: StepContext, items: readonly DeviceWork[]
       });
       out.push({ device: w.device, ok: true });
     } catch (err) {
-      out.push({ device: w.device, ok: false, error: errorInfo(err) });
+      const r = { device: w.device, ok: false, error: errorInfo(err) };
+      out.push(r);
+      opts.onFailure?.(r);
     }
   }, opts.stop);
   return out;
