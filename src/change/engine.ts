@@ -116,7 +116,7 @@ export class ChangeEngine {
   readonly owner: string;
   readonly log: Logger;
   private readonly listeners = new Set<ChangeEventListener>();
-  private readonly hostKeys: HostKeyStore;
+  readonly hostKeys: HostKeyStore;
   /** Secret vaults of changes awaiting confirmation in this process (device tokens, in memory only). */
   private readonly vaults = new Map<number, DeviceSessions>();
   private watchTimer: NodeJS.Timeout | undefined;
@@ -143,7 +143,8 @@ export class ChangeEngine {
     }
   }
 
-  private sessions(logger: Logger): DeviceSessions {
+  /** A set of device sessions of this engine (host keys, environment, timeouts). */
+  sessions(logger: Logger = this.log): DeviceSessions {
     return new DeviceSessions({
       hostKeys: this.hostKeys, logger, ...(this.o.env ? { env: this.o.env } : {}), ...(this.o.timeouts ? { timeouts: this.o.timeouts } : {}),
       ...(this.o.openDriver ? { openDriver: this.o.openDriver } : {}),

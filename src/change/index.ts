@@ -18,3 +18,7 @@ export {
 } from './steps.js';
 export { DeviceSessions, type SessionOptions } from './sessions.js';
 export * from './types.js';
+export {
+  parsePlaybook, loadPlaybook, listPlaybooks, runPlaybook, resolveVariables, substitute, applyOverlay, PlaybookSchema, PlaybookStepSchema,
+  type Playbook, type PlaybookStep, type PlaybookRunRequest, type PlaybookRunResult, type StepOutcome,
+} from './playbooks.js';
