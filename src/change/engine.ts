@@ -38,7 +38,7 @@ import { ChangeError, errorInfo, isChangeError, type ErrorInfo } from './errors.
 import { type ChangeDeviceRecord, type ChangeRecord, Journal, type PlanDeviceRecord } from './journal.js';
 import { type LockManager, type LockSession, createLockManager } from './locks.js';
 import { type PlanRequest, type PlanView, createPlan, getPlanView } from './plan.js';
-import { runBounded, sleep } from './run.js';
+import { sleep } from './run.js';
 import { tokeniseSecrets, configHash } from './secrets.js';
 import { DeviceSessions, type SessionOptions } from './sessions.js';
 import {
@@ -228,7 +228,7 @@ export class ChangeEngine {
         if (isChangeError(err, 'CHANGE_LOCKED')) await refuse(err);
         throw err;
       }
-      const run = new ChangeRun(this, ref, plan.kind, changed, options, opts, sessions, locks);
+      const run = new ChangeRun(this, ref, changed, options, opts, sessions, locks);
       try {
         const outcome = await run.execute();
         reserved = outcome === 'awaiting_confirmation';
@@ -366,7 +366,7 @@ export class ChangeEngine {
       await locks.tryChange(ref.id);
       const work = await this.workOf(change);
       await locks.acquireDevices(ref.id, this.owner, work.map((w) => w.device), { waitMs: 30_000, reason: what === 'save' ? 'confirming' : 'rolling back' });
-      const run = new ChangeRun(this, ref, 'intent', [], (change.options ?? {}) as ChangeRun['options'], { actor, message: change.message }, sessions, locks);
+      const run = new ChangeRun(this, ref, [], (change.options ?? {}) as ChangeRun['options'], { actor, message: change.message }, sessions, locks);
       const outcome = what === 'save' ? (await run.saveAll(work)).status : await run.rollbackAll(work.map((w) => w.device), cause ?? { code: 'CHANGE_ABORTED', message: 'rolled back before confirmation' });
       reserve = outcome === 'rollback_failed';
     } finally {
@@ -451,7 +451,7 @@ export class ChangeEngine {
       await this.journal.step({ changeId: change.id, device: null, phase: 'reconcile', detail: { from: fresh.status, previousOwner: fresh.owner, decision } }, async () => undefined);
       await this.journal.setStatus(ref, fresh.status as ChangeStatus, { owner: this.owner });
       await locks.acquireDevices(change.id, this.owner, work.map((w) => w.device), { waitMs: 10_000, reason: 'reconciling' });
-      const run = new ChangeRun(this, ref, 'intent', [], (fresh.options ?? {}) as ChangeRun['options'], { actor: 'dcnet', message: fresh.message }, sessions, locks);
+      const run = new ChangeRun(this, ref, [], (fresh.options ?? {}) as ChangeRun['options'], { actor: 'dcnet', message: fresh.message }, sessions, locks);
       let outcome: ChangeStatus;
       if (forward) outcome = (await run.saveAll(work)).status;
       else if (touched.length) outcome = await run.rollbackAll(touched.map((t) => t.device), { code: 'CHANGE_INTERRUPTED', message: `the process working on the change (${fresh.owner ?? '?'}) stopped while it was ${fresh.status}` });
@@ -526,7 +526,6 @@ class ChangeRun {
   constructor(
     private readonly engine: ChangeEngine,
     private readonly ref: { id: number; planId: number },
-    private readonly kind: string,
     private readonly planDevices: PlanDeviceRecord[],
     readonly options: { force: boolean; canary: number; concurrency: number; confirmWithinMs: number | null; lockWaitMs: number },
     private readonly opts: Pick<ApplyOptions, 'actor' | 'message' | 'requestId' | 'goAhead'>,
@@ -731,5 +730,4 @@ class ChangeRun {
   }
 }
 
-export { runBounded };
 export type { PlanRequest, PlanView };

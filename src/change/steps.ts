@@ -155,7 +155,7 @@ async function applyOne(ctx: StepContext, w: DeviceWork, before: DeviceState | u
       after: (results) => ({ status: 'ok', answers: answersOf(w.platform, results), detail: { commands: results.length }, device: { status: 'applied' } }),
       failed: (err) => ({ status: 'failed', answers: answersOf(w.platform, resultsOfError(err)), error: errorInfo(err), device: { status: 'failed', error: errorInfo(err) } }),
     });
-    const readback = await ctx.journal.step({ ...id, phase: 'readback' }, async () => {
+    await ctx.journal.step({ ...id, phase: 'readback' }, async () => {
       const raw = await driver.getRunningConfig();
       const tok = tokeniseSecrets(w.platform, raw, w.intended, 'a');
       const rest = planDiff({ platform: w.platform, running: tok.text, intended: w.intended, managed: w.managed, device: w.device });
@@ -169,7 +169,6 @@ async function applyOne(ctx: StepContext, w: DeviceWork, before: DeviceState | u
       after: (v) => ({ status: 'ok', detail: { hash: v.hash }, device: { appliedHash: v.hash } }),
       failed: (err) => ({ status: 'failed', error: errorInfo(err), device: { status: 'failed', error: errorInfo(err) } }),
     });
-    void readback;
     if (hasChecks(w.checks)) {
       await ctx.journal.step({ ...id, phase: 'check', detail: { vrrp: w.checks.vrrp.map((g) => g.name), lags: w.checks.lags.map((l) => l.id) } }, async () => {
         const { problems, polls } = await settle(ctx, driver, w, before);
