@@ -6,7 +6,7 @@
  * Nothing written here holds a secret: commands carry tokens, answers are masked by the caller
  * (secrets.ts), errors go through errorInfo().
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 
 import { type Db, recordAudit, schema } from '../db/index.js';
 import type { ChangeDeviceRow, ChangePlanDeviceRow, ChangePlanRow, ChangeRow, ChangeStepRow } from '../db/index.js';
@@ -43,6 +43,25 @@ export interface OpenStep {
 }
 
 const now = (): string => new Date().toISOString();
+
+/** The fields of a change's device the steps update. */
+export type DeviceUpdate = { status?: DeviceStatus } & Partial<Pick<typeof changeDevices.$inferInsert, 'snapshot' | 'snapshotHash' | 'appliedHash' | 'saveStarted' | 'saved' | 'error'>>;
+
+const DEVICE_COLUMNS: Record<keyof DeviceUpdate, string> = {
+  status: 'status', snapshot: 'snapshot', snapshotHash: 'snapshot_hash', appliedHash: 'applied_hash', saveStarted: 'save_started', saved: 'saved', error: 'error',
+};
+
+/** `col = value, ...` for a device update (raw SQL: it joins a step's write in one statement). */
+function deviceSet(v: DeviceUpdate): SQL {
+  const parts: SQL[] = [];
+  for (const [k, value] of Object.entries(v) as [keyof DeviceUpdate, unknown][]) {
+    if (value === undefined) continue;
+    const col = sql.identifier(DEVICE_COLUMNS[k]);
+    parts.push(k === 'error' ? sql`${col} = ${JSON.stringify(value)}::jsonb` : sql`${col} = ${value as string | boolean}`);
+  }
+  parts.push(sql`updated_at = now()`);
+  return sql.join(parts, sql`, `);
+}
 
 export class Journal {
   constructor(readonly db: Db, private readonly emit: ChangeEventListener) {}
@@ -136,27 +155,32 @@ export class Journal {
 
   // ---------------------------------------------------------------------------- steps
 
-  /** Write a step as started (before it runs). */
-  async start(s: StepStart, deviceStatus?: DeviceStatus): Promise<OpenStep> {
-    const [row] = await this.db.insert(changeSteps).values({
-      changeId: s.changeId, device: s.device, phase: s.phase, status: 'started',
-      commands: s.commands ? [...s.commands] : null, detail: s.detail ?? null,
-    }).returning({ id: changeSteps.id });
-    if (deviceStatus && s.device) await this.setDevice(s.changeId, s.device, { status: deviceStatus });
+  /** Write a step as started (before it runs), and the device's new state with it (one statement). */
+  async start(s: StepStart, device?: DeviceStatus | DeviceUpdate): Promise<OpenStep> {
+    const update = typeof device === 'string' ? { status: device } : device;
+    const commands = s.commands ? JSON.stringify(s.commands) : null;
+    const detail = s.detail ? JSON.stringify(s.detail) : null;
+    const insert = sql`insert into change_steps (change_id, device, phase, status, commands, detail)
+      values (${s.changeId}, ${s.device}, ${s.phase}, 'started', ${commands}::jsonb, ${detail}::jsonb) returning id`;
+    const res = (await this.db.execute(update && s.device
+      ? sql`with ins as (${insert}), upd as (update change_devices set ${deviceSet(update)} where change_id = ${s.changeId} and device = ${s.device}) select id from ins`
+      : insert)) as unknown as { rows: { id: number | string }[] };
     this.event({ type: 'step', changeId: s.changeId, device: s.device, phase: s.phase, state: 'start', at: now(), ...(s.detail ? { detail: s.detail } : {}) });
-    return { id: row!.id, start: s, t0: performance.now() };
+    return { id: Number(res.rows[0]!.id), start: s, t0: performance.now() };
   }
 
-  /** Write a step's outcome (after it ran). */
-  async finish(step: OpenStep, end: StepEnd, device?: { status?: DeviceStatus } & Partial<Omit<typeof changeDevices.$inferInsert, 'status'>>): Promise<void> {
+  /** Write a step's outcome (after it ran), and the device's new state with it (one statement). */
+  async finish(step: OpenStep, end: StepEnd, device?: DeviceUpdate): Promise<void> {
     const ms = Math.round(performance.now() - step.t0);
-    await this.db.update(changeSteps).set({
-      status: end.status, finishedAt: new Date(), durationMs: ms,
-      ...(end.answers !== undefined ? { answers: end.answers } : {}),
-      ...(end.detail ? { detail: { ...(step.start.detail ?? {}), ...end.detail } } : {}),
-      ...(end.error ? { error: end.error } : {}),
-    }).where(eq(changeSteps.id, step.id));
-    if (device && step.start.device) await this.setDevice(step.start.changeId, step.start.device, device);
+    const answers = end.answers !== undefined ? JSON.stringify(end.answers) : null;
+    const detail = end.detail ? JSON.stringify({ ...(step.start.detail ?? {}), ...end.detail }) : null;
+    const error = end.error ? JSON.stringify(end.error) : null;
+    const update = sql`update change_steps set status = ${end.status}, finished_at = now(), duration_ms = ${ms},
+      answers = coalesce(${answers}::jsonb, answers), detail = coalesce(${detail}::jsonb, detail), error = coalesce(${error}::jsonb, error)
+      where id = ${step.id}`;
+    await this.db.execute(device && step.start.device
+      ? sql`with s as (${update}) update change_devices set ${deviceSet(device)} where change_id = ${step.start.changeId} and device = ${step.start.device}`
+      : update);
     this.event({
       type: 'step', changeId: step.start.changeId, device: step.start.device, phase: step.start.phase, state: end.status === 'ok' ? 'ok' : 'failed', ms, at: now(),
       ...(end.error ? { error: end.error } : {}), ...(end.detail ? { detail: end.detail } : {}),
@@ -165,9 +189,9 @@ export class Journal {
 
   /** Run `fn` as one journaled step. */
   async step<T>(s: StepStart, fn: () => Promise<T>, opts: {
-    before?: DeviceStatus;
-    after?: (value: T) => StepEnd & { device?: { status?: DeviceStatus } & Partial<Omit<typeof changeDevices.$inferInsert, 'status'>> };
-    failed?: (err: unknown) => StepEnd & { device?: { status?: DeviceStatus } & Partial<Omit<typeof changeDevices.$inferInsert, 'status'>> };
+    before?: DeviceStatus | DeviceUpdate;
+    after?: (value: T) => StepEnd & { device?: DeviceUpdate };
+    failed?: (err: unknown) => StepEnd & { device?: DeviceUpdate };
   } = {}): Promise<T> {
     const open = await this.start(s, opts.before);
     let value: T;

@@ -166,7 +166,7 @@ async function applyOne(ctx: StepContext, w: DeviceWork, before: DeviceState | u
       }
       return { hash: configHash(w.platform, raw) };
     }, {
-      after: (v) => ({ status: 'ok', detail: { hash: v.hash }, device: { appliedHash: v.hash } }),
+      after: (v) => ({ status: 'ok', detail: { hash: v.hash }, device: { appliedHash: v.hash, ...(hasChecks(w.checks) ? {} : { status: 'verified' as const }) } }),
       failed: (err) => ({ status: 'failed', error: errorInfo(err), device: { status: 'failed', error: errorInfo(err) } }),
     });
     if (hasChecks(w.checks)) {
@@ -175,11 +175,10 @@ async function applyOne(ctx: StepContext, w: DeviceWork, before: DeviceState | u
         if (problems.length) throw new ChangeError('CHANGE_APPLY_FAILED', `${w.device}: ${problems.join('; ')}`, { device: w.device, problems });
         return polls;
       }, {
-        after: (polls) => ({ status: 'ok', detail: { polls } }),
+        after: (polls) => ({ status: 'ok', detail: { polls }, device: { status: 'verified' } }),
         failed: (err) => ({ status: 'failed', error: errorInfo(err), device: { status: 'failed', error: errorInfo(err) } }),
       });
     }
-    await ctx.journal.setDevice(ctx.changeId, w.device, { status: 'verified' });
     return { device: w.device, ok: true };
   } catch (err) {
     const error = errorInfo(err);
@@ -196,10 +195,10 @@ export async function saveDevices(ctx: StepContext, items: readonly DeviceWork[]
   await runBounded(items, concurrency, async (w) => {
     try {
       await ctx.journal.step({ changeId: ctx.changeId, device: w.device, phase: opts.phase ?? 'save' }, async () => {
-        await ctx.journal.setDevice(ctx.changeId, w.device, { status: 'saving', saveStarted: true });
         const driver = await ctx.sessions.open(w.target);
         await driver.save();
       }, {
+        before: { status: 'saving', saveStarted: true },
         after: () => ({ status: 'ok', device: { status: 'saved', saved: true } }),
         failed: (err) => ({ status: 'failed', error: errorInfo(err), device: { error: errorInfo(err) } }),
       });
