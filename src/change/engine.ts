@@ -144,8 +144,10 @@ export class ChangeEngine {
   }
 
   /** A set of device sessions of this engine (host keys, environment, timeouts). */
-  sessions(logger: Logger = this.log): DeviceSessions {
+  sessions(logger: Logger = this.log, devices = 0): DeviceSessions {
     return new DeviceSessions({
+      // A change holds one session per device from its snapshot to its save: room for all of them.
+      maxSessions: Math.max(256, devices + 16),
       hostKeys: this.hostKeys, logger, ...(this.o.env ? { env: this.o.env } : {}), ...(this.o.timeouts ? { timeouts: this.o.timeouts } : {}),
       ...(this.o.openDriver ? { openDriver: this.o.openDriver } : {}),
     });
@@ -198,8 +200,7 @@ export class ChangeEngine {
     const refuse = async (err: ChangeError, status: ChangeStatus = 'refused'): Promise<never> => {
       await this.journal.setStatus(ref, status, {}, errorInfo(err));
       await this.journal.audit(opts.actor, `change.${status}`, changeId, { planId, error: errorInfo(err) }, opts.requestId);
-      (err.details as Record<string, unknown>).changeId = changeId;
-      throw err;
+      throw new ChangeError(err.code, err.message, { ...(err.details ?? {}), changeId }, err.cause);
     };
     const validation = plan.validation as { ok: boolean; errors: number; findings: { message: string }[] };
     if (!validation.ok) {
@@ -217,7 +218,7 @@ export class ChangeEngine {
 
     const locks = await this.locks.session();
     await locks.tryChange(changeId);
-    const sessions = this.sessions(this.log.child({ changeId }));
+    const sessions = this.sessions(this.log.child({ changeId }), changed.length);
     let reserved = false;
     try {
       try {
