@@ -235,8 +235,10 @@ export class ChangeEngine {
         reserved = outcome === 'awaiting_confirmation';
         if (outcome === 'awaiting_confirmation') this.vaults.set(changeId, sessions);
       } catch (err) {
-        // Devices that could not be rolled back stay reserved to this change until reconciled.
-        reserved = isChangeError(err) && err.details?.status === 'rollback_failed';
+        // Devices that could not be rolled back stay reserved to this change until reconciled; so do
+        // they after an unexpected error (the database lost mid-change...): `recover` settles them.
+        reserved = !isChangeError(err) || err.details?.status === 'rollback_failed';
+        if (!isChangeError(err)) this.log.error({ changeId, err: (err as Error).message }, 'change interrupted by an unexpected error: left for recovery');
         throw err;
       }
       return await this.getChange(changeId);
