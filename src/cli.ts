@@ -54,10 +54,78 @@ export const ENVIRONMENT: Record<string, string> = {
   'env:NAME': "the topology's credential references (device passwords, SNMP keys), read by the lab devices",
   DCNET_PROGRESS: 'set to 0: no progress line on a terminal (never shown when piped)',
   DCNET_DEBUG: 'set to 1: print the stack trace of an unexpected error',
+  DCNET_TOPOLOGY: 'the network plan and playbook act on when --topology is not given (default: the running lab\'s with --lab, else topology/)',
+  DCNET_ACTOR: 'who acts, as the audit log records it (default cli:<login name>)',
+  DCNET_LOG_LEVEL: 'the change engine\'s log level on stderr (default warn)',
 };
 
 const TOPOLOGY_ARG: [string, string] = ['path', 'a topology: a YAML file (one network), a folder of YAML files (one network) or a folder of such folders (several); default topology/'];
 const FORCE: OptionSpec = { type: 'boolean', help: 'go on when the network fails validation (its errors are printed, with a warning)' };
+
+const CHANGE_ENV = ['DATABASE_URL', 'DCNET_DATA_DIR', 'DCNET_ACTOR', 'env:NAME', 'DCNET_LOG_LEVEL', 'DCNET_DEBUG'];
+const CHANGE_OPTIONS: Record<string, OptionSpec> = {
+  message: { type: 'string', short: 'm', arg: 'why', help: 'why (required): recorded with the change in the audit log' },
+  'confirm-within': { type: 'string', arg: 'duration', help: 'leave the change unsaved until `dcnet confirm` (5m, 90s); rolled back at the deadline' },
+  'no-wait': { type: 'boolean', help: 'with --confirm-within: return at once (any later dcnet command enforces the deadline)' },
+  canary: { type: 'string', arg: 'N', help: 'apply N devices first, then wait for the go-ahead (a y on the terminal, or dcnet confirm)' },
+  force: { type: 'boolean', help: 'apply over drift: the commands of a device changed since the plan are recomputed' },
+  concurrency: { type: 'string', arg: 'N', help: 'devices changed at once within a wave (default 16)' },
+  'lock-wait': { type: 'string', arg: 'duration', help: 'how long to wait for devices another change holds (default 10s; 0: refuse at once)' },
+};
+
+/** The change commands (src/cli/change.ts, src/cli/playbook.ts). */
+const CHANGE_COMMANDS: Record<string, Command> = {
+  apply: {
+    summary: 'apply a plan as one change: every device applied, read back, verified and saved, or every device rolled back',
+    usage: ['dcnet apply <plan-id> -m <why> [--confirm-within 5m] [--no-wait] [--canary N] [--force] [--concurrency N] [--lock-wait 10s]'],
+    args: [['plan-id', 'the plan to apply (dcnet plan prints it)']],
+    options: CHANGE_OPTIONS,
+    env: CHANGE_ENV,
+    run: async ({ positionals, values }, io) => (await import('./cli/change.js')).runApply(positionals, values, io),
+  },
+  confirm: {
+    summary: 'confirm a change awaiting confirmation (saves it), or give a canary its go-ahead',
+    usage: ['dcnet confirm <change-id> [-m <note>]'],
+    args: [['change-id', 'the change']],
+    options: { message: { type: 'string', short: 'm', arg: 'note', help: 'a note for the audit log' } },
+    env: CHANGE_ENV,
+    run: async ({ positionals, values }, io) => (await import('./cli/change.js')).runConfirm(positionals, values, io),
+  },
+  rollback: {
+    summary: 'roll a change back: now if it awaits confirmation, else as a new change restoring its snapshots',
+    usage: ['dcnet rollback <change-id> -m <why> [--confirm-within 5m] [--no-wait] [--force]'],
+    args: [['change-id', 'the change']],
+    options: CHANGE_OPTIONS,
+    env: CHANGE_ENV,
+    run: async ({ positionals, values }, io) => (await import('./cli/change.js')).runRollback(positionals, values, io),
+  },
+  change: {
+    summary: 'changes: `change show <id>` (devices and journal), `change list`, `change recover` (reconcile what a stopped process left)',
+    usage: ['dcnet change show <id> [--json]', 'dcnet change list [--limit N] [--json]', 'dcnet change recover'],
+    subcommands: ['show', 'list', 'recover'],
+    options: { json: { type: 'boolean', help: 'print as JSON' }, limit: { type: 'string', arg: 'N', help: 'list: how many (default 20)' } },
+    env: CHANGE_ENV,
+    run: async ({ positionals, values }, io) => (await import('./cli/change.js')).runChange(positionals, values, io),
+  },
+  playbook: {
+    summary: 'run an ordered change procedure of playbooks/ (variables, dry run), or list them',
+    usage: ['dcnet playbook run <name> [--var k=v]... [--dry-run] -m <why> [--yes] [--lab] [--topology path] [--json]', 'dcnet playbook list [--dir path]'],
+    subcommands: ['run', 'list'],
+    args: [['name', 'run: the playbook (playbooks/<name>.yaml)']],
+    options: {
+      var: { type: 'string', multiple: true, arg: 'k=v', help: "a playbook variable (repeatable)" },
+      'dry-run': { type: 'boolean', help: 'the same steps without side effects: plans and diffs, no apply, no SNMP SET, no wait, no gate' },
+      message: { type: 'string', short: 'm', arg: 'why', help: 'why (required): recorded with the run and its changes' },
+      yes: { type: 'boolean', short: 'y', help: "give every gate its go-ahead (without it and without a terminal, a gate stops the run)" },
+      lab: { type: 'boolean', help: "reach the devices at the running lab's addresses" },
+      topology: { type: 'string', short: 't', arg: 'path', help: 'the network (default: DCNET_TOPOLOGY, the lab\'s with --lab, else topology/)' },
+      json: { type: 'boolean', help: 'print the run as JSON' },
+      dir: { type: 'string', arg: 'path', help: 'the playbooks folder (default playbooks/)' },
+    },
+    env: [...CHANGE_ENV, 'DCNET_TOPOLOGY', 'DCNET_LAB_STATE'],
+    run: async ({ positionals, values }, io) => (await import('./cli/playbook.js')).runPlaybookCommand(positionals, values, io),
+  },
+};
 
 export const COMMANDS: Record<string, Command> = {
   validate: {
@@ -100,20 +168,29 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   plan: {
-    summary: 'diff running configurations (saved as files) against the intended ones: unified diff, commands, rollback',
-    usage: ['dcnet plan --offline --running <dir> [--topology path] [--device name]... [--json] [--force]'],
+    summary: 'plan a change against the live devices (read, diff, store, print), or --offline: diff running configurations saved as files',
+    usage: [
+      'dcnet plan [selector...] [--topology path] [--lab] [--json] [--concurrency N] [--force]',
+      'dcnet plan --offline --running <dir> [--topology path] [--device name]... [--json] [--force]',
+    ],
+    args: [['selector', 'the devices: all (default), names (with *), zone:, layer:, site:, platform:, model:, department:<id>, vrrp-peers:<device>, revision:<id>, since:<id>; one key\'s terms are alternatives, different keys all apply']],
     options: {
-      offline: { type: 'boolean', help: 'plan from saved files, without contacting devices (required: the only mode so far)' },
-      running: { type: 'string', short: 'r', arg: 'dir', help: 'folder of running configurations, one <device>.cfg or <device>.txt each' },
-      topology: { type: 'string', short: 't', arg: 'path', help: 'where the networks are (default topology/)' },
-      device: { type: 'string', short: 'd', multiple: true, arg: 'name', help: 'plan only this device (repeatable)' },
-      json: { type: 'boolean', help: 'print the plans as JSON' },
+      offline: { type: 'boolean', help: 'plan from saved files, without contacting devices' },
+      running: { type: 'string', short: 'r', arg: 'dir', help: '--offline: folder of running configurations, one <device>.cfg or <device>.txt each' },
+      topology: { type: 'string', short: 't', arg: 'path', help: 'the network (default: DCNET_TOPOLOGY, the running lab\'s with --lab, else topology/)' },
+      device: { type: 'string', short: 'd', multiple: true, arg: 'name', help: '--offline: plan only this device (repeatable)' },
+      lab: { type: 'boolean', help: 'reach the devices at the running lab\'s addresses (dcnet lab up) instead of their management addresses' },
+      concurrency: { type: 'string', arg: 'N', help: 'devices read at once (default 16)' },
+      json: { type: 'boolean', help: 'print the plan as JSON' },
       force: FORCE,
     },
-    env: ['DCNET_PROGRESS', 'DCNET_DEBUG'],
+    env: ['DATABASE_URL', 'DCNET_DATA_DIR', 'DCNET_TOPOLOGY', 'DCNET_ACTOR', 'DCNET_LAB_STATE', 'env:NAME', 'DCNET_PROGRESS', 'DCNET_DEBUG'],
     async run({ positionals, values }, io) {
+      if (!values.offline) {
+        if (values.running !== undefined || values.device !== undefined) throw new UsageError('--running and --device are for saved files: add --offline (a live plan takes a selector: dcnet plan host-agg-1 zone:hosting ...)');
+        return (await import('./cli/change.js')).runLivePlan(positionals, values, io);
+      }
       if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-      if (!values.offline) throw new UsageError('only offline planning exists so far: pass --offline --running <dir>');
       if (typeof values.running !== 'string') throw new UsageError('--running <dir> is required');
       const { runPlan } = await import('./cli/plan.js');
       return runPlan({
@@ -122,6 +199,7 @@ export const COMMANDS: Record<string, Command> = {
       }, io);
     },
   },
+  ...CHANGE_COMMANDS,
   demo: {
     summary: 'the demo: validate the reference topologies, store them in the embedded database, summarise',
     usage: ['dcnet demo [path]'],

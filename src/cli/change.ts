@@ -169,6 +169,10 @@ export async function runLivePlan(positionals: string[], values: Values, io: Io)
   const lab = values.lab ? await labTargets() : undefined;
   const path = (values.topology as string | undefined) ?? process.env.DCNET_TOPOLOGY ?? lab?.topology ?? 'topology';
   const { load, source } = await loadOneNetwork(path);
+  // As render and offline plan do: a network that fails validation is refused unless --force (the
+  // plan then records its errors, and apply refuses it anyway).
+  const { requireValid } = await import('./render.js');
+  requireValid([{ path: source, load }], { command: 'plan', force: Boolean(values.force), errorsTo: io });
   const json = Boolean(values.json);
   const progress = json || !process.stderr.isTTY ? undefined : plainProgress(io);
   const opened = await openEngine(io, progress);

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 
 import { DcnetError } from '../errors.js';
 import { actorName, labTargets, loadOneNetwork, openEngine } from './change.js';
-import { plainProgress } from './progress.js';
+import { plainProgress } from './change-progress.js';
 
 type Io = { out: (s: string) => void; err: (s: string) => void };
 

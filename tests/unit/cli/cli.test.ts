@@ -67,7 +67,7 @@ describe('dcnet CLI', () => {
   });
 
   it('every command has --help: its usage, every option, the environment it reads; exit 0', async () => {
-    expect(Object.keys(COMMANDS).sort()).toEqual(['db', 'demo', 'lab', 'plan', 'render', 'summary', 'validate']);
+    expect(Object.keys(COMMANDS).sort()).toEqual(['apply', 'change', 'confirm', 'db', 'demo', 'lab', 'plan', 'playbook', 'render', 'rollback', 'summary', 'validate']);
     for (const [name, cmd] of Object.entries(COMMANDS)) {
       for (const flag of ['--help', '-h']) {
         const r = await run([name, flag]);
