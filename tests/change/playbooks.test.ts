@@ -18,7 +18,7 @@ import { planDiff, renderDevice } from '../../src/render/index.js';
 import { withTransportDepartment } from './fixtures/transport.js';
 import { ENV, ROOT, type Rig, loadOf, provincial, startRig } from './helpers.js';
 
-const DEVICES = ['host-agg-1', 'host-agg-2', 'host-acc-1', 'host-acc-2'];
+const DEVICES = ['host-agg-1', 'host-agg-2', 'host-acc-1', 'host-acc-2', 'core-1', 'core-2'];
 const PLAYBOOKS = join(ROOT, 'playbooks');
 const env = { ...ENV, LAB_V2C_COMMUNITY: 'public' };
 let rig: Rig;
@@ -111,9 +111,9 @@ describe('the shipped playbooks', () => {
     }));
     expect(r.status, JSON.stringify(r.error)).toBe('completed');
     const plan = r.steps.find((s) => s.step === 'plan')!;
-    expect((plan.detail!.changed as string[]).sort()).toEqual(['host-acc-1', 'host-agg-1', 'host-agg-2']);
+    expect((plan.detail!.changed as string[]).sort()).toEqual(['core-1', 'core-2', 'host-acc-1', 'host-agg-1', 'host-agg-2']);
     expect(gates).toHaveLength(2); // the review, then the canary's go-ahead
-    for (const d of ['host-agg-1', 'host-agg-2', 'host-acc-1']) {
+    for (const d of ['host-agg-1', 'host-agg-2', 'host-acc-1', 'core-1', 'core-2']) {
       const platform = d === 'host-agg-2' ? 'ruijie-rgos' : 'huawei-vrp';
       expect(planDiff({ platform, running: rig.running(d), intended: renderDevice(topology, d) }).changed, d).toBe(false);
     }
@@ -121,7 +121,7 @@ describe('the shipped playbooks', () => {
     expect(vrrpState('host-agg-1', 1501)).toBe('master');
     expect(vrrpState('host-agg-2', 1501)).toBe('backup');
     const backup = r.steps.find((s) => s.step === 'back up')!;
-    expect(readdirSync(String(backup.detail!.dir)).sort()).toEqual(['host-acc-1.cfg', 'host-agg-1.cfg', 'host-agg-2.cfg']);
+    expect(readdirSync(String(backup.detail!.dir)).sort()).toEqual(['core-1.cfg', 'core-2.cfg', 'host-acc-1.cfg', 'host-agg-1.cfg', 'host-agg-2.cfg']);
   });
 
   it('backup-all-configs: one file per device, secrets as references, never values', async () => {
